@@ -1,0 +1,26 @@
+package dev.leakproof.analysis;
+
+import com.google.common.collect.ImmutableSet;
+import java.util.List;
+
+/** What evaluating a constructor or call adds to the open resources. */
+sealed interface Acquisition {
+
+  /** The value is not a resource this unit must release. */
+  record None() implements Acquisition {}
+
+  /**
+   * The value is a new resource. When {@code parents} is not empty, releasing any of them also
+   * releases it (a statement of an owned connection).
+   */
+  record Fresh(ImmutableSet<Obligation> parents) implements Acquisition {}
+
+  /**
+   * The value wraps or exposes resources that are already open, reachable through {@code keys}:
+   * it joins their obligations, and releasing it releases them.
+   */
+  record Joins(List<AliasKey> keys) implements Acquisition {}
+
+  Acquisition NONE = new None();
+  Acquisition FRESH = new Fresh(ImmutableSet.of());
+}

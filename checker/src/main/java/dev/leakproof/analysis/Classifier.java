@@ -1,0 +1,154 @@
+package dev.leakproof.analysis;
+
+import com.google.common.collect.ImmutableSet;
+import com.sun.source.tree.NewClassTree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.leakproof.model.ResolvedModel;
+import dev.leakproof.model.ResolvedModel.Role;
+import java.util.ArrayList;
+import java.util.List;
+import org.checkerframework.errorprone.dataflow.cfg.node.ArrayCreationNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.Node;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides whether a constructor or call result is a resource the unit must release, using the
+ * model for library knowledge and these language-level rules:
+ *
+ * <ul>
+ *   <li>A constructor of an {@code AutoCloseable} class makes a resource, unless the model lists
+ *       the type or constructor as not a resource, or the class is anonymous.
+ *   <li>A constructor or factory that receives a closeable argument wraps it (a decorator): the
+ *       result joins the argument's obligation when the unit owns it, and is no resource at all
+ *       when it does not (a reader over {@code System.in} or over a parameter).
+ *   <li>A call on an open resource that returns a supertype of the receiver returns the receiver
+ *       itself (fluent APIs such as {@code Writer.append}); the result joins its obligation.
+ *   <li>A same-unit method returns what its summary says; any other call returns a resource only
+ *       when the model names it a factory, by entry or by name prefix.
+ * </ul>
+ */
+final class Classifier {
+  private Classifier() {}
+
+  static Acquisition ofConstructor(
+      NewClassTree tree, MethodSymbol ctor, List<Node> args, LeakStore s, UnitContext ctx) {
+    Type type = (Type) ctor.owner.type;
+    if (!ctx.model.isAutoCloseable(type) || tree.getClassBody() != null) {
+      return Acquisition.NONE;
+    }
+    Acquisition wrapped = wrapping(args, s, ctx);
+    if (wrapped != null) {
+      return wrapped;
+    }
+    ResolvedModel model = ctx.model;
+    if (model.isNotResourceType(type) || model.isNotResourceConstructor(ctor)) {
+      return Acquisition.NONE;
+    }
+    return Acquisition.FRESH;
+  }
+
+  static Acquisition ofCall(
+      MethodSymbol method,
+      Type resultType,
+      boolean isStatic,
+      @Nullable Type receiverType,
+      @Nullable AliasKey receiver,
+      List<Node> args,
+      Role role,
+      @Nullable Summary summary,
+      LeakStore s,
+      UnitContext ctx) {
+    ResolvedModel model = ctx.model;
+    if (!model.isAutoCloseable(resultType)) {
+      return Acquisition.NONE;
+    }
+    switch (role) {
+      case ALIAS -> {
+        return receiver != null && s.tracks(receiver)
+            ? new Acquisition.Joins(List.of(receiver))
+            : Acquisition.NONE;
+      }
+      case CHILD -> {
+        if (receiver != null && s.tracksOwned(receiver)) {
+          ImmutableSet.Builder<Obligation> parents = ImmutableSet.builder();
+          for (Obligation o : s.obligationsOf(receiver)) {
+            if (!o.isParameter()) {
+              parents.add(o);
+            }
+          }
+          return new Acquisition.Fresh(parents.build());
+        }
+        return Acquisition.FRESH;
+      }
+      case ACQUIRE -> {
+        Acquisition wrapped = wrapping(args, s, ctx);
+        return wrapped != null ? wrapped : Acquisition.FRESH;
+      }
+      case RELEASE, CLOSER, TAKES_OWNERSHIP -> {
+        return Acquisition.NONE;
+      }
+      case NONE -> {}
+    }
+    if (!isStatic
+        && receiver != null
+        && receiverType != null
+        && s.tracks(receiver)
+        && ctx.isSubtype(receiverType, resultType)) {
+      return new Acquisition.Joins(List.of(receiver));
+    }
+    if (summary != null) {
+      List<AliasKey> returned = new ArrayList<>();
+      for (int i = 0; i < args.size(); i++) {
+        AliasKey k = LeakTransfer.aliasOf(args.get(i));
+        if (summary.returns(i) && s.tracks(k)) {
+          returned.add(k);
+        }
+      }
+      if (!returned.isEmpty()) {
+        return new Acquisition.Joins(returned);
+      }
+      return summary.returnsFresh() ? Acquisition.FRESH : Acquisition.NONE;
+    }
+    if (model.isNotResourceType(resultType) || !model.isFactoryName(method.getSimpleName())) {
+      return Acquisition.NONE;
+    }
+    Acquisition wrapped = wrapping(args, s, ctx);
+    return wrapped != null ? wrapped : Acquisition.FRESH;
+  }
+
+  /**
+   * If some argument is closeable, the result wraps the owned ones (or nothing, when none is
+   * owned); null when no argument is closeable.
+   */
+  private static @Nullable Acquisition wrapping(List<Node> args, LeakStore s, UnitContext ctx) {
+    List<AliasKey> tracked = new ArrayList<>();
+    boolean anyCloseable = false;
+    for (Node arg : flatten(args)) {
+      if (ctx.model.isAutoCloseable((Type) arg.getType())) {
+        anyCloseable = true;
+        AliasKey k = LeakTransfer.aliasOf(arg);
+        if (s.tracks(k)) {
+          tracked.add(k);
+        }
+      }
+    }
+    if (!anyCloseable) {
+      return null;
+    }
+    return tracked.isEmpty() ? Acquisition.NONE : new Acquisition.Joins(tracked);
+  }
+
+  /** The arguments, with the elements of a varargs array in place of the array. */
+  static List<Node> flatten(List<Node> args) {
+    List<Node> out = new ArrayList<>(args.size());
+    for (Node a : args) {
+      if (a instanceof ArrayCreationNode arr && !arr.getInitializers().isEmpty()) {
+        out.addAll(arr.getInitializers());
+      } else {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,518 @@
+package dev.leakproof.analysis;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.leakproof.model.ResolvedModel.Role;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+import org.checkerframework.errorprone.dataflow.analysis.ConditionalTransferResult;
+import org.checkerframework.errorprone.dataflow.analysis.ForwardTransferFunction;
+import org.checkerframework.errorprone.dataflow.analysis.RegularTransferResult;
+import org.checkerframework.errorprone.dataflow.analysis.TransferInput;
+import org.checkerframework.errorprone.dataflow.analysis.TransferResult;
+import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
+import org.checkerframework.errorprone.dataflow.cfg.block.Block;
+import org.checkerframework.errorprone.dataflow.cfg.block.ExceptionBlock;
+import org.checkerframework.errorprone.dataflow.cfg.node.AbstractNodeVisitor;
+import org.checkerframework.errorprone.dataflow.cfg.node.ArrayAccessNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalNotNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.EqualToNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.FieldAccessNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.FunctionalInterfaceNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.LambdaResultExpressionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.LocalVariableNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.MethodAccessNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.Node;
+import org.checkerframework.errorprone.dataflow.cfg.node.NotEqualNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.NullLiteralNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ObjectCreationNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ReturnNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.SwitchExpressionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.TernaryExpressionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ThrowNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.TypeCastNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.VariableDeclarationNode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The must-release transfer function. It models the Java language; what a library call means
+ * comes from the model through {@link Classifier} and {@link ResolvedModel}.
+ *
+ * <p>Exception edges: every node that can throw gets an explicit store per exception type.
+ *
+ * <ul>
+ *   <li>{@code Error}s are never followed.
+ *   <li>Unchecked exceptions of calls are followed only when the model documents them for the
+ *       callee (or the {@code FollowUncheckedExceptions} flag is on); those of other nodes
+ *       (dereferences, casts) never are. An unfollowed edge carries the empty store.
+ *   <li>Checked exceptions of calls and everything a {@code throw} throws are followed: the store
+ *       before the node, or after it for a release (a {@code close()} that throws still counts),
+ *       with every normal-path fact turned exceptional and witnessed by this node.
+ * </ul>
+ */
+final class LeakTransfer
+    extends AbstractNodeVisitor<
+        TransferResult<NoValue, LeakStore>, TransferInput<NoValue, LeakStore>>
+    implements ForwardTransferFunction<NoValue, LeakStore> {
+
+  private final UnitContext ctx;
+
+  LeakTransfer(UnitContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /**
+   * The alias key of a node's value: the variable for locals (seen through casts), the synthetic
+   * variable of a conditional or switch expression, and otherwise the expression itself.
+   */
+  static @Nullable AliasKey aliasOf(@Nullable Node n) {
+    while (n instanceof TypeCastNode c) {
+      n = c.getOperand();
+    }
+    if (n == null) {
+      return null;
+    }
+    if (n instanceof LocalVariableNode v) {
+      return new AliasKey.Var(v.getElement());
+    }
+    if (n instanceof AssignmentNode a) {
+      return a.getTarget() instanceof LocalVariableNode
+          ? aliasOf(a.getTarget())
+          : aliasOf(a.getExpression());
+    }
+    if (n instanceof TernaryExpressionNode t) {
+      return new AliasKey.Var(t.getTernaryExpressionVar().getElement());
+    }
+    if (n instanceof SwitchExpressionNode s) {
+      return new AliasKey.Var(s.getSwitchExpressionVar().getElement());
+    }
+    Tree t = n.getTree();
+    return t == null ? null : new AliasKey.Temp(t);
+  }
+
+  @Override
+  public LeakStore initialStore(UnderlyingAST ast, List<LocalVariableNode> parameters) {
+    if (!(ast instanceof UnderlyingAST.CFGMethod m)) {
+      return LeakStore.EMPTY;
+    }
+    List<? extends VariableTree> declarations = m.getMethod().getParameters();
+    LeakStore.Builder b = new LeakStore.Builder();
+    for (int i = 0; i < parameters.size() && i < declarations.size(); i++) {
+      LocalVariableNode p = parameters.get(i);
+      if (ctx.model.isAutoCloseable((Type) p.getType())) {
+        Obligation o = Obligation.parameter(declarations.get(i), i);
+        ctx.resourceParameters.set(i);
+        b.put(
+            new Fact(o, ImmutableSet.of(new AliasKey.Var(p.getElement())), false, ImmutableSet.of()),
+            null);
+      }
+    }
+    return b.build();
+  }
+
+  @Override
+  public TransferResult<NoValue, LeakStore> visitNode(
+      Node n, TransferInput<NoValue, LeakStore> in) {
+    LeakStore s = in.getRegularStore();
+    ctx.step(s);
+    return finish(n, s, s);
+  }
+
+  @Override
+  public TransferResult<NoValue, LeakStore> visitObjectCreation(
+      ObjectCreationNode n, TransferInput<NoValue, LeakStore> in) {
+    LeakStore s = in.getRegularStore();
+    ctx.step(s);
+    var tree = n.getTree();
+    s = s.killTemp(tree, witness(Witness.Kind.REOPENED, tree, ""));
+    MethodSymbol ctor = ASTHelpers.getSymbol(tree);
+    if (ctor == null) {
+      return finish(n, s, s);
+    }
+    if (tree.getClassBody() != null) {
+      s = releaseAll(s, CaptureScanner.releasedCaptures(tree.getClassBody(), ctx.model));
+    }
+    LeakStore exceptional = s;
+    Summary summary = ctx.summaryOf(ctor);
+    if (summary != null) {
+      s = applyParameterSummary(summary, n.getArguments(), s, false);
+      exceptional = applyParameterSummary(summary, n.getArguments(), exceptional, true);
+    }
+    Acquisition acquisition = Classifier.ofConstructor(tree, ctor, n.getArguments(), s, ctx);
+    s = acquire(acquisition, tree, s);
+    s = s.forget(temporaries(null, n.getArguments()), witness(Witness.Kind.DROPPED, tree, ""));
+    return finish(n, s, exceptional);
+  }
+
+  @Override
+  public TransferResult<NoValue, LeakStore> visitMethodInvocation(
+      MethodInvocationNode n, TransferInput<NoValue, LeakStore> in) {
+    LeakStore s = in.getRegularStore();
+    ctx.step(s);
+    Tree tree = n.getTree();
+    if (tree != null) {
+      s = s.killTemp(tree, witness(Witness.Kind.REOPENED, tree, ""));
+    }
+    MethodAccessNode target = n.getTarget();
+    if (!(target.getMethod() instanceof MethodSymbol method)) {
+      return finish(n, s, s);
+    }
+    List<Node> args = n.getArguments();
+    if (method.isConstructor()) {
+      // this(...) or super(...): the object under construction now owns the arguments.
+      return finish(n, releaseArguments(s, args), s);
+    }
+    boolean isStatic = target.isStatic();
+    Node receiverNode = target.getReceiver();
+    Type receiverType = isStatic ? null : (Type) receiverNode.getType();
+    AliasKey receiver = isStatic ? null : aliasOf(receiverNode);
+    Role role = ctx.model.roleOf(method, receiverType);
+    LeakStore exceptional = s;
+    Summary summary = null;
+    switch (role) {
+      case RELEASE -> {
+        if (receiver != null) {
+          s = s.discharge(List.of(receiver)).store();
+          exceptional = s;
+        }
+      }
+      case CLOSER -> {
+        s = releaseArguments(s, args);
+        exceptional = s;
+      }
+      case TAKES_OWNERSHIP -> s = releaseArguments(s, args);
+      default -> {
+        summary = ctx.summaryOf(method);
+        if (summary != null) {
+          exceptional = applyParameterSummary(summary, args, s, true);
+          s = applyParameterSummary(summary, args, s, false);
+        }
+        // A varargs or array closer hides its releases from the summary; its name tells.
+        if (ctx.model.isCloserName(method.getSimpleName()) && hasCloseableParameter(method)) {
+          s = releaseArguments(s, args);
+          exceptional = releaseArguments(exceptional, args);
+        }
+      }
+    }
+    if (tree != null) {
+      Acquisition acquisition =
+          Classifier.ofCall(
+              method,
+              (Type) n.getType(),
+              isStatic,
+              receiverType,
+              receiver,
+              args,
+              role,
+              summary,
+              s,
+              ctx);
+      s = acquire(acquisition, tree, s);
+      s = s.forget(
+          temporaries(isStatic ? null : receiverNode, args),
+          witness(Witness.Kind.DROPPED, tree, ""));
+    }
+    return finish(n, s, exceptional);
+  }
+
+  @Override
+  public TransferResult<NoValue, LeakStore> visitAssignment(
+      AssignmentNode n, TransferInput<NoValue, LeakStore> in) {
+    LeakStore s = in.getRegularStore();
+    ctx.step(s);
+    Node target = n.getTarget();
+    AliasKey rhs = aliasOf(n.getExpression());
+    if (target instanceof LocalVariableNode v) {
+      AliasKey key = new AliasKey.Var(v.getElement());
+      if (rhs != null) {
+        for (Obligation o : s.obligationsOf(rhs)) {
+          ctx.noteAlias(o, key);
+        }
+      }
+      s = s.reassign(key, rhs, witness(Witness.Kind.OVERWRITTEN, n.getTree(), v.getName()));
+      if (rhs instanceof AliasKey.Temp) {
+        s = s.forget(List.of(rhs), null);
+      }
+    } else if ((target instanceof FieldAccessNode || target instanceof ArrayAccessNode)
+        && rhs != null) {
+      // Stored into the heap: the object or array now owns it.
+      s = s.discharge(List.of(rhs)).store();
+    }
+    return finish(n, s, s);
+  }
+
+  @Override
+  public TransferResult<NoValue, LeakStore> visitVariableDeclaration(
+      VariableDeclarationNode n, TransferInput<NoValue, LeakStore> in) {
+    LeakStore s = in.getRegularStore();
+    ctx.step(s);
+    VariableElement element = ASTHelpers.getSymbol(n.getTree());
+    if (element != null) {
+      s =
+          s.reassign(
+              new AliasKey.Var(element),
+              null,
+              witness(Witness.Kind.OVERWRITTEN, n.getTree(), n.getName()));
+    }
+    return finish(n, s, s);
+  }
+
+  @Override
+  public TransferResult<NoValue, LeakStore> visitReturn(
+      ReturnNode n, TransferInput<NoValue, LeakStore> in) {
+    LeakStore s = in.getRegularStore();
+    ctx.step(s);
+    s = handOverResult(s, n.getResult());
+    s = s.withWitnessIfNone(witness(Witness.Kind.RETURN, n.getTree(), ""));
+    return finish(n, s, s);
+  }
+
+  @Override
+  public TransferResult<NoValue, LeakStore> visitLambdaResultExpression(
+      LambdaResultExpressionNode n, TransferInput<NoValue, LeakStore> in) {
+    LeakStore s = in.getRegularStore();
+    ctx.step(s);
+    return finish(n, handOverResult(s, n.getResult()), s);
+  }
+
+  @Override
+  public TransferResult<NoValue, LeakStore> visitMemberReference(
+      FunctionalInterfaceNode n, TransferInput<NoValue, LeakStore> in) {
+    LeakStore s = in.getRegularStore();
+    ctx.step(s);
+    Tree tree = n.getTree();
+    if (tree instanceof LambdaExpressionTree lambda) {
+      s = releaseAll(s, CaptureScanner.releasedCaptures(lambda.getBody(), ctx.model));
+    } else if (tree instanceof MemberReferenceTree ref
+        && ASTHelpers.getSymbol(ref) instanceof MethodSymbol method
+        && ASTHelpers.getSymbol(ref.getQualifierExpression()) instanceof VariableElement v
+        && ctx.model.roleOf(method, ASTHelpers.getType(ref.getQualifierExpression()))
+            == Role.RELEASE) {
+      // `in::close` hands the release to whoever runs the reference.
+      s = s.discharge(List.of(new AliasKey.Var(v))).store();
+    }
+    return finish(n, s, s);
+  }
+
+  @Override
+  public TransferResult<NoValue, LeakStore> visitEqualTo(
+      EqualToNode n, TransferInput<NoValue, LeakStore> in) {
+    return nullTest(n, n.getLeftOperand(), n.getRightOperand(), in, true);
+  }
+
+  @Override
+  public TransferResult<NoValue, LeakStore> visitNotEqual(
+      NotEqualNode n, TransferInput<NoValue, LeakStore> in) {
+    return nullTest(n, n.getLeftOperand(), n.getRightOperand(), in, false);
+  }
+
+  @Override
+  public TransferResult<NoValue, LeakStore> visitConditionalNot(
+      ConditionalNotNode n, TransferInput<NoValue, LeakStore> in) {
+    if (in.containsTwoStores()) {
+      return new ConditionalTransferResult<>(null, in.getElseStore(), in.getThenStore());
+    }
+    return visitNode(n, in);
+  }
+
+  /** {@code x == null} voids x's facts on the branch where it holds; {@code !=} the other one. */
+  private TransferResult<NoValue, LeakStore> nullTest(
+      Node n, Node left, Node right, TransferInput<NoValue, LeakStore> in, boolean equal) {
+    LeakStore s = in.getRegularStore();
+    ctx.step(s);
+    Node other =
+        left instanceof NullLiteralNode ? right : right instanceof NullLiteralNode ? left : null;
+    AliasKey key = aliasOf(other);
+    if (key == null || !s.tracks(key)) {
+      return finish(n, s, s);
+    }
+    LeakStore whenNull = s.dropFactsWith(key);
+    return equal
+        ? new ConditionalTransferResult<>(null, whenNull, s)
+        : new ConditionalTransferResult<>(null, s, whenNull);
+  }
+
+  private LeakStore handOverResult(LeakStore s, @Nullable Node result) {
+    AliasKey key = aliasOf(result);
+    if (key == null || !s.tracks(key)) {
+      return s;
+    }
+    for (Obligation o : s.obligationsOf(key)) {
+      if (o.isParameter()) {
+        ctx.returnedParameters.add(o.parameterIndex());
+      } else {
+        ctx.returnsFresh = true;
+      }
+    }
+    return s.discharge(List.of(key)).store();
+  }
+
+  private LeakStore acquire(Acquisition acquisition, Tree tree, LeakStore s) {
+    AliasKey self = new AliasKey.Temp(tree);
+    switch (acquisition) {
+      case Acquisition.None none -> {
+        return s;
+      }
+      case Acquisition.Fresh fresh -> {
+        Obligation o = Obligation.acquiredAt(tree);
+        ctx.acquired.add(o);
+        ctx.noteAlias(o, self);
+        return s.plus(new Fact(o, ImmutableSet.of(self), false, fresh.parents()));
+      }
+      case Acquisition.Joins joins -> {
+        for (AliasKey k : joins.keys()) {
+          for (Obligation o : s.obligationsOf(k)) {
+            ctx.noteAlias(o, self);
+          }
+          s = s.addAlias(k, self);
+        }
+        return s;
+      }
+    }
+  }
+
+  /** The temporaries among a call's receiver and arguments: their values are consumed by it. */
+  private static List<AliasKey> temporaries(@Nullable Node receiver, List<Node> args) {
+    List<AliasKey> temps = new ArrayList<>();
+    if (aliasOf(receiver) instanceof AliasKey.Temp t) {
+      temps.add(t);
+    }
+    for (Node a : Classifier.flatten(args)) {
+      if (aliasOf(a) instanceof AliasKey.Temp t) {
+        temps.add(t);
+      }
+    }
+    return temps;
+  }
+
+  private LeakStore applyParameterSummary(
+      Summary summary, List<Node> args, LeakStore s, boolean exceptional) {
+    List<AliasKey> released = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      boolean releases = exceptional ? summary.releasesOnException(i) : summary.releasesNormally(i);
+      AliasKey k = aliasOf(args.get(i));
+      if (releases && k != null) {
+        released.add(k);
+      }
+    }
+    return s.discharge(released).store();
+  }
+
+  private LeakStore releaseArguments(LeakStore s, List<Node> args) {
+    List<AliasKey> keys = new ArrayList<>();
+    for (Node a : Classifier.flatten(args)) {
+      AliasKey k = aliasOf(a);
+      if (k != null) {
+        keys.add(k);
+      }
+    }
+    return s.discharge(keys).store();
+  }
+
+  private LeakStore releaseAll(LeakStore s, Set<VariableElement> variables) {
+    if (variables.isEmpty()) {
+      return s;
+    }
+    List<AliasKey> keys = new ArrayList<>();
+    for (VariableElement v : variables) {
+      keys.add(new AliasKey.Var(v));
+    }
+    return s.discharge(keys).store();
+  }
+
+  private boolean hasCloseableParameter(MethodSymbol method) {
+    for (Symbol.VarSymbol p : method.getParameters()) {
+      Type t = p.type;
+      if (t instanceof Type.ArrayType array) {
+        t = array.elemtype;
+      }
+      if (ctx.model.isAutoCloseable(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The result with an explicit store for each exception edge of {@code n}. */
+  private TransferResult<NoValue, LeakStore> finish(
+      Node n, LeakStore regular, LeakStore exceptionalBase) {
+    Block block = n.getBlock();
+    if (!(block instanceof ExceptionBlock eb) || eb.getNode() != n) {
+      return new RegularTransferResult<>(null, regular);
+    }
+    Map<TypeMirror, LeakStore> exceptional = new LinkedHashMap<>();
+    for (TypeMirror cause : eb.getExceptionalSuccessors().keySet()) {
+      exceptional.put(cause, exceptionalStore(n, (Type) cause, exceptionalBase));
+    }
+    return new RegularTransferResult<>(null, regular, exceptional);
+  }
+
+  private LeakStore exceptionalStore(Node n, Type cause, LeakStore base) {
+    if (base.isEmpty() || ctx.isSubtype(cause, ctx.error)) {
+      return LeakStore.EMPTY;
+    }
+    boolean unchecked = ctx.isSubtype(cause, ctx.runtimeException);
+    if (n instanceof ThrowNode t) {
+      return base.toExceptional(
+          witness(Witness.Kind.THROW, t.getTree(), cause.tsym.getSimpleName().toString()));
+    }
+    MethodSymbol callee = null;
+    Type receiverType = null;
+    List<Node> args = List.of();
+    if (n instanceof MethodInvocationNode call
+        && call.getTarget().getMethod() instanceof MethodSymbol m) {
+      callee = m;
+      args = call.getArguments();
+      receiverType = call.getTarget().isStatic() ? null : (Type) call.getTarget().getReceiver().getType();
+    } else if (n instanceof ObjectCreationNode creation) {
+      callee = ASTHelpers.getSymbol(creation.getTree());
+      args = creation.getArguments();
+    }
+    if (callee == null) {
+      // Markers at the end of a finally block rethrow what is already in flight.
+      return unchecked ? LeakStore.EMPTY : base;
+    }
+    String exception = cause.tsym.getSimpleName().toString();
+    if (unchecked) {
+      String documented = ctx.model.followedUncheckedException(callee, receiverType);
+      if (documented != null) {
+        exception = documented.substring(documented.lastIndexOf('.') + 1);
+      } else if (!ctx.options.followUncheckedExceptions()) {
+        return LeakStore.EMPTY;
+      }
+    } else if (ctx.model.isCharsetException(cause) && passesStandardCharset(args)) {
+      return LeakStore.EMPTY;
+    }
+    return base.toExceptional(witness(Witness.Kind.CALL_THROWS, n.getTree(), exception));
+  }
+
+  private boolean passesStandardCharset(List<Node> args) {
+    for (Node a : args) {
+      if (a.getTree() instanceof LiteralTree lit
+          && lit.getValue() instanceof String name
+          && ctx.model.isStandardCharset(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Witness witness(Witness.Kind kind, @Nullable Tree tree, String detail) {
+    return new Witness(kind, tree, tree == null ? -1 : ASTHelpers.getStartPosition(tree), detail);
+  }
+}

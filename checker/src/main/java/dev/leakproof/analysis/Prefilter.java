@@ -1,0 +1,76 @@
+package dev.leakproof.analysis;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.leakproof.model.ResolvedModel;
+import dev.leakproof.model.ResolvedModel.Role;
+
+/**
+ * A syntactic pass that answers "could this unit acquire anything?" without building a CFG. Most
+ * methods acquire nothing, and skipping them is what keeps the overhead near zero. It may answer
+ * yes for code that turns out not to acquire (a reader over {@code System.in}); it never answers
+ * no for code that does. Nested lambdas and classes are units of their own and are not looked at.
+ */
+final class Prefilter extends TreeScanner<Boolean, Void> {
+  private final ResolvedModel model;
+  private final CompilationUnitIndex index;
+
+  private Prefilter(ResolvedModel model, CompilationUnitIndex index) {
+    this.model = model;
+    this.index = index;
+  }
+
+  static boolean mayAcquire(Tree body, ResolvedModel model, CompilationUnitIndex index) {
+    Boolean found = new Prefilter(model, index).scan(body, null);
+    return found != null && found;
+  }
+
+  @Override
+  public Boolean reduce(Boolean a, Boolean b) {
+    return (a != null && a) || (b != null && b);
+  }
+
+  @Override
+  public Boolean visitNewClass(NewClassTree tree, Void unused) {
+    if (tree.getClassBody() == null && model.isAutoCloseable(ASTHelpers.getType(tree))) {
+      return true;
+    }
+    return super.visitNewClass(tree, unused);
+  }
+
+  @Override
+  public Boolean visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+    Type result = ASTHelpers.getType(tree);
+    if (model.isAutoCloseable(result) && ASTHelpers.getSymbol(tree) instanceof MethodSymbol m) {
+      Type receiver =
+          ASTHelpers.getReceiver(tree) == null
+              ? null
+              : ASTHelpers.getType(ASTHelpers.getReceiver(tree));
+      Role role = model.roleOf(m, receiver);
+      if (role == Role.ACQUIRE
+          || role == Role.CHILD
+          || index.declares(m)
+          || (!model.isNotResourceType(result) && model.isFactoryName(m.getSimpleName()))) {
+        return true;
+      }
+    }
+    return super.visitMethodInvocation(tree, unused);
+  }
+
+  @Override
+  public Boolean visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+    return false;
+  }
+
+  @Override
+  public Boolean visitClass(ClassTree tree, Void unused) {
+    return false;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.leakproof.analysis;
+
+import java.util.BitSet;
+
+/**
+ * What a method in the same compilation unit does with the resources passed to it and with its
+ * result, as seen by its callers. Computed by analysing the callee once, with each resource
+ * parameter as an obligation of its own.
+ *
+ * <p>"Releases" means closed, handed to an owner (a field, a collection, another closer) or
+ * void on a null check, on every path that reaches the exit in question.
+ */
+record Summary(
+    BitSet releasesOnNormalExit,
+    BitSet releasesOnExceptionalExit,
+    BitSet returnsParameter,
+    boolean returnsFresh) {
+
+  static final Summary NOTHING = new Summary(new BitSet(), new BitSet(), new BitSet(), false);
+
+  boolean releasesNormally(int param) {
+    return releasesOnNormalExit.get(param);
+  }
+
+  boolean releasesOnException(int param) {
+    return releasesOnExceptionalExit.get(param);
+  }
+
+  boolean returns(int param) {
+    return returnsParameter.get(param);
+  }
+}

@@ -1,0 +1,176 @@
+package dev.leakproof.analysis;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.VariableElement;
+import org.checkerframework.errorprone.dataflow.analysis.ForwardAnalysisImpl;
+import org.checkerframework.errorprone.dataflow.cfg.ControlFlowGraph;
+import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
+import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs the must-release analysis over one unit's CFG and turns the exit stores into leaks and a
+ * summary.
+ *
+ * <p>What it promises: every resource acquired in the unit has an obligation; a finding is made
+ * for an obligation that reaches the normal exit open on some path ({@code ResourceLeak}), or that
+ * reaches either exit only through a followed exception edge ({@code ResourceLeakOnException}).
+ * It under-approximates the paths: unchecked exceptions not documented by the model are not
+ * followed, and calls into other compilation units never release or store what they are given.
+ */
+final class UnitAnalysis {
+  private UnitAnalysis() {}
+
+  /** The unit's body and how the CFG builder should see it; null if it has no body. */
+  private record Unit(TreePath bodyPath, UnderlyingAST ast, Tree body) {}
+
+  static @Nullable Tree bodyOf(Tree unit) {
+    if (unit instanceof MethodTree m) {
+      return m.getBody();
+    }
+    if (unit instanceof LambdaExpressionTree l) {
+      return l.getBody();
+    }
+    return unit instanceof BlockTree ? unit : null;
+  }
+
+  static UnitResult run(TreePath unitPath, UnitContext ctx, ProcessingEnvironment env) {
+    Unit unit = describe(unitPath);
+    if (unit == null) {
+      return UnitResult.NOTHING;
+    }
+    ControlFlowGraph cfg =
+        CFGBuilder.build(unit.bodyPath(), unit.ast(), false, false, env);
+    ForwardAnalysisImpl<NoValue, LeakStore, LeakTransfer> analysis =
+        new ForwardAnalysisImpl<>(new LeakTransfer(ctx));
+    analysis.performAnalysis(cfg);
+    LeakStore regular = analysis.getRegularExitStore();
+    LeakStore exceptional = analysis.getExceptionalExitStore();
+    if (Boolean.getBoolean("leakproof.debug")) {
+      System.err.println("== " + unit.ast() + "\n  regular=" + regular + "\n  exceptional=" + exceptional);
+    }
+    return new UnitResult(
+        leaks(regular, exceptional, unit, ctx),
+        summary(regular, exceptional, ctx),
+        ctx.acquired.size(),
+        null);
+  }
+
+  private static @Nullable Unit describe(TreePath path) {
+    Tree leaf = path.getLeaf();
+    ClassTree cls = ASTHelpers.findEnclosingNode(path, ClassTree.class);
+    if (cls == null) {
+      return null;
+    }
+    if (leaf instanceof MethodTree m && m.getBody() != null) {
+      return new Unit(
+          new TreePath(path, m.getBody()), new UnderlyingAST.CFGMethod(m, cls), m.getBody());
+    }
+    if (leaf instanceof LambdaExpressionTree l) {
+      MethodTree enclosing = ASTHelpers.findEnclosingNode(path, MethodTree.class);
+      return new Unit(
+          new TreePath(path, l.getBody()),
+          new UnderlyingAST.CFGLambda(l, cls, enclosing),
+          l.getBody());
+    }
+    if (leaf instanceof BlockTree b) {
+      return new Unit(path, new UnderlyingAST.CFGStatement(b, cls), b);
+    }
+    return null;
+  }
+
+  private static List<Leak> leaks(
+      @Nullable LeakStore regular, @Nullable LeakStore exceptional, Unit unit, UnitContext ctx) {
+    Map<Obligation, @Nullable Witness> normal = new HashMap<>();
+    Map<Obligation, @Nullable Witness> onException = new HashMap<>();
+    // Reaching the end is the least specific witness: any other event on a merged path wins.
+    Witness end = new Witness(Witness.Kind.END, unit.body(), Integer.MAX_VALUE, "");
+    for (LeakStore store : new LeakStore[] {regular, exceptional}) {
+      if (store == null) {
+        continue;
+      }
+      for (Fact f : store.facts()) {
+        if (f.obligation().isParameter()) {
+          continue;
+        }
+        Witness w = store.witness(f);
+        if (f.exceptional()) {
+          onException.merge(f.obligation(), w == null ? end : w, Witness::min);
+        } else {
+          normal.merge(f.obligation(), w == null ? end : w, Witness::min);
+        }
+      }
+    }
+    List<Leak> leaks = new ArrayList<>();
+    for (Obligation o : ctx.acquired) {
+      Witness w = normal.get(o);
+      boolean onExceptionOnly = false;
+      if (w == null) {
+        w = onException.get(o);
+        onExceptionOnly = true;
+      }
+      if (w == null) {
+        continue;
+      }
+      ImmutableSet.Builder<VariableElement> vars = ImmutableSet.builder();
+      ImmutableSet.Builder<Tree> temps = ImmutableSet.builder();
+      for (AliasKey k : ctx.aliasesSeen.getOrDefault(o, Set.of())) {
+        switch (k) {
+          case AliasKey.Var v -> vars.add(v.element());
+          case AliasKey.Temp t -> temps.add(t.tree());
+        }
+      }
+      leaks.add(new Leak(o.site(), onExceptionOnly, w, vars.build(), temps.build()));
+    }
+    leaks.sort(Comparator.comparingInt(l -> ASTHelpers.getStartPosition(l.site())));
+    return leaks;
+  }
+
+  private static Summary summary(
+      @Nullable LeakStore regular, @Nullable LeakStore exceptional, UnitContext ctx) {
+    BitSet openAtNormalExit = parametersOpen(regular);
+    BitSet openAtExceptionalExit = parametersOpen(exceptional);
+    BitSet normal = new BitSet();
+    BitSet onException = new BitSet();
+    BitSet returned = new BitSet();
+    ctx.returnedParameters.forEach(returned::set);
+    for (int i = ctx.resourceParameters.nextSetBit(0);
+        i >= 0;
+        i = ctx.resourceParameters.nextSetBit(i + 1)) {
+      if (!openAtNormalExit.get(i) && !returned.get(i)) {
+        normal.set(i);
+        if (!openAtExceptionalExit.get(i)) {
+          onException.set(i);
+        }
+      }
+    }
+    return new Summary(normal, onException, returned, ctx.returnsFresh);
+  }
+
+  private static BitSet parametersOpen(@Nullable LeakStore store) {
+    BitSet open = new BitSet();
+    if (store != null) {
+      for (Fact f : store.facts()) {
+        if (f.obligation().isParameter()) {
+          open.set(f.obligation().parameterIndex());
+        }
+      }
+    }
+    return open;
+  }
+}

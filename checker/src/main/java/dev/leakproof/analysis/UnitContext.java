@@ -1,0 +1,77 @@
+package dev.leakproof.analysis;
+
+import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import dev.leakproof.config.LeakproofConfig;
+import dev.leakproof.model.ResolvedModel;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the transfer function needs while it analyses one unit, plus what it observes on the
+ * side: which obligations were returned and through which aliases each one was ever reachable.
+ *
+ * <p>The side observations are sound to collect during the fixpoint iteration: stores only grow,
+ * so every event seen in an intermediate iteration also happens in the final one.
+ */
+final class UnitContext {
+  final ResolvedModel model;
+  final LeakproofConfig options;
+  final VisitorState state;
+  final Types types;
+  final Type runtimeException;
+  final Type error;
+  private final Function<MethodSymbol, @Nullable Summary> summaries;
+
+  final Set<Obligation> acquired = new LinkedHashSet<>();
+  final BitSet resourceParameters = new BitSet();
+  final Set<Integer> returnedParameters = new HashSet<>();
+  boolean returnsFresh;
+  final Map<Obligation, Set<AliasKey>> aliasesSeen = new HashMap<>();
+  private int steps;
+
+  UnitContext(
+      ResolvedModel model,
+      LeakproofConfig options,
+      VisitorState state,
+      Function<MethodSymbol, @Nullable Summary> summaries) {
+    this.model = model;
+    this.options = options;
+    this.state = state;
+    this.types = state.getTypes();
+    this.runtimeException = state.getSymtab().runtimeExceptionType;
+    this.error = state.getSymtab().errorType;
+    this.summaries = summaries;
+  }
+
+  /** The summary of a same-unit callee, or null when there is none to be had. */
+  @Nullable Summary summaryOf(MethodSymbol callee) {
+    return summaries.apply(callee);
+  }
+
+  void step(LeakStore store) {
+    if (++steps > options.maxStepsPerMethod()) {
+      throw new BudgetExceededException(
+          "more than " + options.maxStepsPerMethod() + " analysis steps");
+    }
+    if (store.size() > options.maxOpenFacts()) {
+      throw new BudgetExceededException("more than " + options.maxOpenFacts() + " open facts");
+    }
+  }
+
+  void noteAlias(Obligation obligation, AliasKey key) {
+    aliasesSeen.computeIfAbsent(obligation, o -> new HashSet<>()).add(key);
+  }
+
+  boolean isSubtype(Type t, Type of) {
+    return types.isSubtype(types.erasure(t), types.erasure(of));
+  }
+}

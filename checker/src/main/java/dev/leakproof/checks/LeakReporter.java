@@ -1,0 +1,112 @@
+package dev.leakproof.checks;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.util.Log;
+import dev.leakproof.analysis.LeakAnalysis;
+import dev.leakproof.analysis.Leak;
+import dev.leakproof.analysis.UnitResult;
+import dev.leakproof.fix.TryWithResourcesFix;
+import java.util.Optional;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * What {@code ResourceLeak} and {@code ResourceLeakOnException} share: ask the analysis about a
+ * unit, keep the leaks of one kind, honour suppressions on enclosing declarations and variables,
+ * and report each with its message and fix.
+ */
+final class LeakReporter {
+  private LeakReporter() {}
+
+  /** Reports the leaks of the unit at the current path whose kind matches {@code onException}. */
+  static void report(
+      BugChecker check, LeakAnalysis analysis, boolean onException, VisitorState state) {
+    report(check, analysis, onException, state.getPath(), state);
+  }
+
+  /** Reports for each initializer block of the class at the current path. */
+  static void reportInitializers(
+      BugChecker check, LeakAnalysis analysis, boolean onException, VisitorState state) {
+    ClassTree cls = (ClassTree) state.getPath().getLeaf();
+    for (Tree member : cls.getMembers()) {
+      if (member instanceof BlockTree block) {
+        report(
+            check, analysis, onException, new TreePath(state.getPath(), block), state);
+      }
+    }
+  }
+
+  private static void report(
+      BugChecker check,
+      LeakAnalysis analysis,
+      boolean onException,
+      TreePath unitPath,
+      VisitorState state) {
+    if (analysis.configError() != null) {
+      return;
+    }
+    UnitResult result = analysis.analyze(unitPath, state);
+    for (Leak leak : result.leaks()) {
+      if (leak.onExceptionOnly() != onException || isSuppressed(check, leak, unitPath, state)) {
+        continue;
+      }
+      Description.Builder description =
+          check
+              .buildDescription(leak.site())
+              .setMessage(LeakMessages.message(leak, unitPath, state));
+      Optional<SuggestedFix> fix = TryWithResourcesFix.forLeak(leak, unitPath, state);
+      fix.ifPresent(description::addFix);
+      state.reportMatch(description.build());
+    }
+  }
+
+  /**
+   * Error Prone checks suppressions only on the path to the matched tree (the method); a finding
+   * inside it must check the declarations between the method and the acquisition, and the local
+   * variables that held the resource.
+   */
+  private static boolean isSuppressed(
+      BugChecker check, Leak leak, TreePath unitPath, VisitorState state) {
+    TreePath path = TreePath.getPath(unitPath, leak.site());
+    for (TreePath p = path; p != null && p.getLeaf() != unitPath.getLeaf(); p = p.getParentPath()) {
+      if (check.isSuppressed(p.getLeaf(), state)) {
+        return true;
+      }
+    }
+    for (VariableElement v : leak.variables()) {
+      if (v instanceof Symbol sym && check.isSuppressed(sym, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reports a bad {@code -XepOpt:Leakproof:*} flag once per compilation, as a compiler error that
+   * says how to fix it.
+   */
+  static void reportConfigError(LeakAnalysis analysis, VisitorState state) {
+    String error = analysis.configError();
+    if (error != null && analysis.claimConfigErrorReport()) {
+      Log.instance(state.context).rawError(-1, "Leakproof: " + error);
+    }
+  }
+
+  static int line(CompilationUnitTree unit, int position) {
+    return position < 0 ? -1 : (int) unit.getLineMap().getLineNumber(position);
+  }
+
+  static String simpleTypeName(Tree tree) {
+    var type = ASTHelpers.getType(tree);
+    return type == null ? "resource" : type.tsym.getSimpleName().toString();
+  }
+}

@@ -1,0 +1,121 @@
+package dev.leakproof.model;
+
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One line of a model file: what a library type or member means for resource ownership.
+ *
+ * <p>A target is a type ({@code java.io.StringReader}), a constructor ({@code
+ * java.util.Scanner(java.lang.String)}) or a method ({@code java.nio.file.Files#newInputStream},
+ * optionally with parameter types). A method name may end with {@code *} to match a prefix.
+ *
+ * @param kind what the entry says
+ * @param owner the fully qualified type the entry is about
+ * @param method the method name pattern, or null for type and constructor entries
+ * @param params erased, fully qualified parameter types, or null to match any parameter list
+ * @param argument the kind-specific argument (an exception type, a name), or null
+ * @param origin where the entry was read, as {@code file:line}, for error messages
+ */
+public record ModelEntry(
+    Kind kind,
+    String owner,
+    @Nullable String method,
+    @Nullable List<String> params,
+    @Nullable String argument,
+    String origin) {
+
+  public ModelEntry {
+    Objects.requireNonNull(kind);
+    Objects.requireNonNull(owner);
+    Objects.requireNonNull(origin);
+    params = params == null ? null : List.copyOf(params);
+  }
+
+  /** Whether this entry is about a constructor of {@link #owner}. */
+  public boolean isConstructor() {
+    return method == null && params != null;
+  }
+
+  /** Whether this entry is about the type {@link #owner} itself. */
+  public boolean isType() {
+    return method == null && params == null;
+  }
+
+  /** Whether a method named {@code name} matches this entry's method pattern. */
+  public boolean matchesName(CharSequence name) {
+    if (method == null) {
+      return false;
+    }
+    String n = name.toString();
+    return method.endsWith("*")
+        ? n.startsWith(method.substring(0, method.length() - 1))
+        : method.equals(n);
+  }
+
+  /** The kinds of entries, with the keyword that starts their line in a model file. */
+  public enum Kind {
+    /** Values of this type (or made by this constructor) are never resources on their own. */
+    NOT_RESOURCE("not-resource", Target.TYPE_OR_CONSTRUCTOR, false),
+    /** The method returns a fresh resource that the caller owns. */
+    ACQUIRE("acquire", Target.METHOD, false),
+    /** The result shares the receiver's obligation: closing either releases both. */
+    ALIAS("alias", Target.METHOD, false),
+    /**
+     * The result is a resource that closing the receiver also releases (a JDBC statement of its
+     * connection, a zip entry stream of its zip file).
+     */
+    CHILD("child", Target.METHOD, false),
+    /** Calling the method on a resource releases it. */
+    RELEASE("release", Target.METHOD, false),
+    /** The method releases every resource passed to it as an argument. */
+    CLOSER("closer", Target.METHOD, false),
+    /** A method of any class with this exact name and a resource parameter releases it. */
+    CLOSER_NAME("closer-name", Target.NAME, false),
+    /** A method whose name starts with this prefix and that returns a resource is a factory. */
+    FACTORY_PREFIX("factory-prefix", Target.NAME, false),
+    /** Passing a resource to the method hands ownership over (collections, closers). */
+    TAKES_OWNERSHIP("takes-ownership", Target.METHOD, false),
+    /** The method throws this unchecked exception on bad input; such exceptions are followed. */
+    THROWS("throws", Target.METHOD_OR_CONSTRUCTOR, true),
+    /**
+     * This checked exception cannot happen when the call passes a string literal that names a
+     * charset every Java platform supports.
+     */
+    CHARSET_EXCEPTION("charset-exception", Target.TYPE, false),
+    /** A charset name that every Java platform supports. */
+    STANDARD_CHARSET("standard-charset", Target.NAME, false);
+
+    private final String keyword;
+    private final Target target;
+    private final boolean needsArgument;
+
+    Kind(String keyword, Target target, boolean needsArgument) {
+      this.keyword = keyword;
+      this.target = target;
+      this.needsArgument = needsArgument;
+    }
+
+    public String keyword() {
+      return keyword;
+    }
+
+    Target target() {
+      return target;
+    }
+
+    boolean needsArgument() {
+      return needsArgument;
+    }
+  }
+
+  /** What the second word of an entry must be. */
+  enum Target {
+    TYPE,
+    TYPE_OR_CONSTRUCTOR,
+    METHOD,
+    METHOD_OR_CONSTRUCTOR,
+    NAME
+  }
+}

@@ -1,0 +1,257 @@
+package dev.leakproof.model;
+
+import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import dev.leakproof.model.ModelEntry.Kind;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Name;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The library model bound to one compilation's types: answers what a type, constructor or method
+ * means for resource ownership. Entries whose types are not on the classpath never match.
+ */
+public final class ResolvedModel {
+
+  /** What the model says a method does; at most one role applies, in this order of precedence. */
+  public enum Role {
+    RELEASE,
+    CLOSER,
+    TAKES_OWNERSHIP,
+    ALIAS,
+    CHILD,
+    ACQUIRE,
+    NONE
+  }
+
+  private static final Kind[] ROLE_KINDS = {
+    Kind.RELEASE, Kind.CLOSER, Kind.TAKES_OWNERSHIP, Kind.ALIAS, Kind.CHILD, Kind.ACQUIRE
+  };
+
+  private final VisitorState state;
+  private final Types types;
+  private final @Nullable Type autoCloseable;
+  private final Map<String, Optional<Type>> resolved = new HashMap<>();
+  private final List<ModelEntry> notResourceTypes = new ArrayList<>();
+  private final List<ModelEntry> notResourceConstructors = new ArrayList<>();
+  private final Map<Kind, Map<String, List<ModelEntry>>> byExactName = new EnumMap<>(Kind.class);
+  private final Map<Kind, List<ModelEntry>> byPrefix = new EnumMap<>(Kind.class);
+  private final List<ModelEntry> throwsConstructors = new ArrayList<>();
+  private final Set<String> factoryPrefixes = new HashSet<>();
+  private final Set<String> closerNames = new HashSet<>();
+  private final List<ModelEntry> charsetExceptions = new ArrayList<>();
+  private final Set<String> standardCharsets = new HashSet<>();
+
+  public ResolvedModel(LibraryModel model, VisitorState state) {
+    this.state = state;
+    this.types = state.getTypes();
+    this.autoCloseable = state.getSymtab().autoCloseableType;
+    for (ModelEntry e : model.entries()) {
+      switch (e.kind()) {
+        case NOT_RESOURCE -> (e.isConstructor() ? notResourceConstructors : notResourceTypes).add(e);
+        case FACTORY_PREFIX -> factoryPrefixes.add(e.owner());
+        case CLOSER_NAME -> closerNames.add(e.owner());
+        case CHARSET_EXCEPTION -> charsetExceptions.add(e);
+        case STANDARD_CHARSET -> standardCharsets.add(e.owner());
+        case THROWS -> {
+          if (e.isConstructor()) {
+            throwsConstructors.add(e);
+          } else {
+            index(e);
+          }
+        }
+        default -> index(e);
+      }
+    }
+  }
+
+  private void index(ModelEntry e) {
+    String m = e.method();
+    if (m != null && m.endsWith("*")) {
+      byPrefix.computeIfAbsent(e.kind(), k -> new ArrayList<>()).add(e);
+    } else {
+      byExactName
+          .computeIfAbsent(e.kind(), k -> new HashMap<>())
+          .computeIfAbsent(m, k -> new ArrayList<>())
+          .add(e);
+    }
+  }
+
+  /** Whether values of {@code type} must be closed by whoever owns them. */
+  public boolean isAutoCloseable(@Nullable Type type) {
+    return type != null
+        && autoCloseable != null
+        && !type.isPrimitive()
+        && types.isSubtype(types.erasure(type), types.erasure(autoCloseable));
+  }
+
+  /** Whether the model says values of {@code type} are never resources on their own. */
+  public boolean isNotResourceType(@Nullable Type type) {
+    if (type == null) {
+      return false;
+    }
+    for (ModelEntry e : notResourceTypes) {
+      if (isSubtypeOf(type, e.owner())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code constructor} is listed as one that creates no resource. */
+  public boolean isNotResourceConstructor(MethodSymbol constructor) {
+    for (ModelEntry e : notResourceConstructors) {
+      if (matchesConstructor(e, constructor)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The model's role for {@code method}, called on a receiver of static type {@code receiver}. */
+  public Role roleOf(MethodSymbol method, @Nullable Type receiver) {
+    for (int i = 0; i < ROLE_KINDS.length; i++) {
+      if (find(ROLE_KINDS[i], method, receiver) != null) {
+        return Role.values()[i];
+      }
+    }
+    return Role.NONE;
+  }
+
+  /** Whether the method's name marks it as a factory of fresh resources. */
+  public boolean isFactoryName(Name name) {
+    String n = name.toString();
+    for (String prefix : factoryPrefixes) {
+      if (n.startsWith(prefix)
+          && (n.length() == prefix.length() || !Character.isLowerCase(n.charAt(prefix.length())))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the method's name marks it as a helper that closes its resource arguments. */
+  public boolean isCloserName(Name name) {
+    return closerNames.contains(name.toString());
+  }
+
+  /**
+   * The unchecked exception that {@code method} documents for bad input, if the model lists one;
+   * edges for it are followed like checked exceptions.
+   */
+  public @Nullable String followedUncheckedException(MethodSymbol method, @Nullable Type receiver) {
+    if (method.isConstructor()) {
+      for (ModelEntry e : throwsConstructors) {
+        if (matchesConstructor(e, method)) {
+          return e.argument();
+        }
+      }
+      return null;
+    }
+    ModelEntry e = find(Kind.THROWS, method, receiver);
+    return e == null ? null : e.argument();
+  }
+
+  /** Whether {@code exception} cannot happen when the charset argument names a standard charset. */
+  public boolean isCharsetException(Type exception) {
+    for (ModelEntry e : charsetExceptions) {
+      Type t = resolve(e.owner());
+      if (t != null && types.isSameType(types.erasure(exception), types.erasure(t))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether every Java platform supports the charset named {@code name}. */
+  public boolean isStandardCharset(String name) {
+    return standardCharsets.contains(name);
+  }
+
+  private @Nullable ModelEntry find(Kind kind, MethodSymbol method, @Nullable Type receiver) {
+    Map<String, List<ModelEntry>> exact = byExactName.get(kind);
+    if (exact != null) {
+      List<ModelEntry> candidates = exact.get(method.getSimpleName().toString());
+      if (candidates != null) {
+        for (ModelEntry e : candidates) {
+          if (matchesMethod(e, method, receiver)) {
+            return e;
+          }
+        }
+      }
+    }
+    List<ModelEntry> prefixed = byPrefix.get(kind);
+    if (prefixed != null) {
+      for (ModelEntry e : prefixed) {
+        if (e.matchesName(method.getSimpleName()) && matchesMethod(e, method, receiver)) {
+          return e;
+        }
+      }
+    }
+    return null;
+  }
+
+  private boolean matchesMethod(ModelEntry e, MethodSymbol method, @Nullable Type receiver) {
+    if (method.isConstructor() || !paramsMatch(e, method)) {
+      return false;
+    }
+    Type owner = resolve(e.owner());
+    if (owner == null) {
+      return false;
+    }
+    Type declaring = method.owner.type;
+    if (types.isSubtype(types.erasure(declaring), types.erasure(owner))) {
+      return true;
+    }
+    // A method inherited from a supertype, called on a receiver of the modelled type.
+    return receiver != null
+        && types.isSubtype(types.erasure(receiver), types.erasure(owner))
+        && types.isSubtype(types.erasure(owner), types.erasure(declaring));
+  }
+
+  private boolean matchesConstructor(ModelEntry e, MethodSymbol constructor) {
+    if (!constructor.isConstructor() || !paramsMatch(e, constructor)) {
+      return false;
+    }
+    Type owner = resolve(e.owner());
+    return owner != null
+        && types.isSameType(types.erasure(constructor.owner.type), types.erasure(owner));
+  }
+
+  private boolean paramsMatch(ModelEntry e, MethodSymbol method) {
+    List<String> expected = e.params();
+    if (expected == null) {
+      return true;
+    }
+    var actual = method.getParameters();
+    if (actual.size() != expected.size()) {
+      return false;
+    }
+    for (int i = 0; i < expected.size(); i++) {
+      if (!types.erasure(actual.get(i).type).toString().equals(expected.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean isSubtypeOf(Type type, String name) {
+    Type t = resolve(name);
+    return t != null && types.isSubtype(types.erasure(type), types.erasure(t));
+  }
+
+  private @Nullable Type resolve(String name) {
+    return resolved
+        .computeIfAbsent(name, n -> Optional.ofNullable(state.getTypeFromString(n)))
+        .orElse(null);
+  }
+}

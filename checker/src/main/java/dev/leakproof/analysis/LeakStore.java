@@ -9,27 +9,63 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import javax.lang.model.element.VariableElement;
 import org.checkerframework.errorprone.dataflow.analysis.Store;
 import org.checkerframework.errorprone.dataflow.cfg.visualize.CFGVisualizer;
 import org.checkerframework.errorprone.dataflow.expression.JavaExpression;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The dataflow store: every {@link Fact} that holds on some path to this point, each with the
- * witness of how its path leaks (if it does).
+ * The dataflow store: every {@link Fact} that holds on some path to this point, each with an
+ * {@link Info}: the witness of how its path leaks, and the local variables that are null on every
+ * path where it holds. The store also knows the variables that are null on every path to this
+ * point, to seed the facts it creates.
  *
- * <p>Immutable. The join is set union (a may-analysis: a resource open on any incoming path is
- * open), and facts that meet keep the earlier witness. Facts are finitely many for a method (one
- * per obligation and alias set), so the analysis terminates without widening.
+ * <p>Null knowledge is kept per fact so that {@code if (out != null) out.close(); else
+ * s.close();} is understood: a socket whose stream {@code out} was never obtained is open only on
+ * paths where {@code out} is null, and the test drops it from the branch where {@code out} is not.
+ *
+ * <p>Immutable. The join is a union of facts (a may-analysis: a resource open on any incoming
+ * path is open); facts that meet keep the earlier witness and the common null variables. {@link
+ * #BOTTOM} marks an infeasible branch and is the identity of the join. Facts are finitely many for
+ * a method (one per obligation, alias set and path kind), so the analysis terminates without
+ * widening.
  */
 final class LeakStore implements Store<LeakStore> {
-  static final LeakStore EMPTY = new LeakStore(Collections.emptyMap());
+  static final LeakStore EMPTY = new LeakStore(Map.of(), Set.of(), false);
+  static final LeakStore BOTTOM = new LeakStore(Map.of(), Set.of(), true);
 
-  private final Map<Fact, @Nullable Witness> facts;
+  /** What is known about one fact besides its key. */
+  record Info(@Nullable Witness witness, Set<VariableElement> nulls) {
+    static final Info NONE = new Info(null, Set.of());
 
-  private LeakStore(Map<Fact, @Nullable Witness> facts) {
+    Info merge(Info other) {
+      if (other == this) {
+        return this;
+      }
+      Set<VariableElement> common = nulls;
+      if (!nulls.equals(other.nulls)) {
+        Set<VariableElement> both = new HashSet<>(nulls);
+        both.retainAll(other.nulls);
+        common = Set.copyOf(both);
+      }
+      return new Info(Witness.min(witness, other.witness), common);
+    }
+
+    Info withWitness(@Nullable Witness w) {
+      return w == witness ? this : new Info(w, nulls);
+    }
+  }
+
+  private final Map<Fact, Info> facts;
+  private final Set<VariableElement> nulls;
+  private final boolean bottom;
+
+  private LeakStore(Map<Fact, Info> facts, Set<VariableElement> nulls, boolean bottom) {
     this.facts = facts;
+    this.nulls = nulls;
+    this.bottom = bottom;
   }
 
   Set<Fact> facts() {
@@ -37,7 +73,8 @@ final class LeakStore implements Store<LeakStore> {
   }
 
   @Nullable Witness witness(Fact fact) {
-    return facts.get(fact);
+    Info info = facts.get(fact);
+    return info == null ? null : info.witness();
   }
 
   int size() {
@@ -87,15 +124,68 @@ final class LeakStore implements Store<LeakStore> {
     return result;
   }
 
+  /** Whether {@code variable} is null on every path to this point. */
+  boolean isNull(VariableElement variable) {
+    return bottom || nulls.contains(variable);
+  }
+
+  /** A new fact, holding where the variables now known to be null are null. */
   LeakStore plus(Fact fact) {
-    Builder b = new Builder(this);
-    b.put(fact, null);
+    if (bottom) {
+      return this;
+    }
+    Builder b = new Builder(this, true);
+    b.put(fact, new Info(null, nulls));
     return b.build();
+  }
+
+  /** {@code variable} was just assigned: it is now null, or now not known to be null. */
+  LeakStore withNull(VariableElement variable, boolean isNull) {
+    if (bottom) {
+      return this;
+    }
+    Set<VariableElement> global = update(nulls, variable, isNull);
+    Builder b = new Builder(global);
+    for (Map.Entry<Fact, Info> e : facts.entrySet()) {
+      Info i = e.getValue();
+      b.put(e.getKey(), new Info(i.witness(), update(i.nulls(), variable, isNull)));
+    }
+    return b.build();
+  }
+
+  private static Set<VariableElement> update(
+      Set<VariableElement> set, VariableElement v, boolean add) {
+    if (set.contains(v) == add) {
+      return set;
+    }
+    Set<VariableElement> next = new HashSet<>(set);
+    if (add) {
+      next.add(v);
+    } else {
+      next.remove(v);
+    }
+    return Set.copyOf(next);
+  }
+
+  /**
+   * The branch on which {@code variable} is not null: facts that hold only where it is null are
+   * void here, and so is the whole branch when it is null on every path.
+   */
+  LeakStore whereNotNull(VariableElement variable) {
+    if (isNull(variable)) {
+      return BOTTOM;
+    }
+    return filter(e -> !e.getValue().nulls().contains(variable));
+  }
+
+  /** The same point with no open facts: the path continues, but nothing leaks along it. */
+  LeakStore withoutFacts() {
+    return facts.isEmpty() ? this : new LeakStore(Map.of(), nulls, bottom);
   }
 
   /** Every fact reachable through {@code existing} becomes reachable through {@code added} too. */
   LeakStore addAlias(AliasKey existing, AliasKey added) {
-    return map(
+    return mapFacts(
         f ->
             f.aliases().contains(existing) && !f.aliases().contains(added)
                 ? f.withAliases(
@@ -108,14 +198,11 @@ final class LeakStore implements Store<LeakStore> {
    * rhs} is null). A fact that loses its last alias this way gets {@code lostWitness}.
    */
   LeakStore reassign(AliasKey key, @Nullable AliasKey rhs, Witness lostWitness) {
-    Builder b = new Builder();
-    for (Map.Entry<Fact, @Nullable Witness> e : facts.entrySet()) {
+    Builder b = new Builder(this, false);
+    for (Map.Entry<Fact, Info> e : facts.entrySet()) {
       Fact f = e.getKey();
       boolean had = f.aliases().contains(key);
-      boolean gets = rhs != null && !rhs.equals(key) && f.aliases().contains(rhs);
-      if (rhs != null && rhs.equals(key)) {
-        gets = had;
-      }
+      boolean gets = rhs != null && f.aliases().contains(rhs);
       if (had == gets) {
         b.put(f, e.getValue());
         continue;
@@ -130,11 +217,11 @@ final class LeakStore implements Store<LeakStore> {
         aliases.add(key);
       }
       Fact next = f.withAliases(aliases.build());
-      Witness w = e.getValue();
+      Info info = e.getValue();
       if (next.aliases().isEmpty() && !f.exceptional()) {
-        w = Witness.min(w, lostWitness);
+        info = info.withWitness(Witness.min(info.witness(), lostWitness));
       }
-      b.put(next, w);
+      b.put(next, info);
     }
     return b.build();
   }
@@ -174,24 +261,12 @@ final class LeakStore implements Store<LeakStore> {
         }
       }
     }
-    Builder b = new Builder();
-    for (Map.Entry<Fact, @Nullable Witness> e : facts.entrySet()) {
-      if (!removed.contains(e.getKey())) {
-        b.put(e.getKey(), e.getValue());
-      }
-    }
-    return new Discharge(b.build(), removed);
+    return new Discharge(filter(e -> !removed.contains(e.getKey())), removed);
   }
 
   /** Drops the facts reachable through {@code key}: on this branch it is null, so they are void. */
   LeakStore dropFactsWith(AliasKey key) {
-    Builder b = new Builder();
-    for (Map.Entry<Fact, @Nullable Witness> e : facts.entrySet()) {
-      if (!e.getKey().aliases().contains(key)) {
-        b.put(e.getKey(), e.getValue());
-      }
-    }
-    return b.size() == facts.size() ? this : b.build();
+    return filter(e -> !e.getKey().aliases().contains(key));
   }
 
   /** Forgets the old value of the temporary {@code tree}, about to be evaluated again. */
@@ -206,48 +281,44 @@ final class LeakStore implements Store<LeakStore> {
   LeakStore forget(Collection<AliasKey> keys, @Nullable Witness lostWitness) {
     boolean any = false;
     for (Fact f : facts.keySet()) {
-      for (AliasKey k : keys) {
-        if (f.aliases().contains(k)) {
-          any = true;
-          break;
-        }
+      if (!Collections.disjoint(f.aliases(), keys)) {
+        any = true;
+        break;
       }
     }
     if (!any) {
       return this;
     }
-    Builder b = new Builder();
-    for (Map.Entry<Fact, @Nullable Witness> e : facts.entrySet()) {
+    Builder b = new Builder(this, false);
+    for (Map.Entry<Fact, Info> e : facts.entrySet()) {
       Fact f = e.getKey();
-      ImmutableSet.Builder<AliasKey> kept = ImmutableSet.builder();
-      boolean removed = false;
-      for (AliasKey k : f.aliases()) {
-        if (keys.contains(k)) {
-          removed = true;
-        } else {
-          kept.add(k);
-        }
-      }
-      if (!removed) {
+      if (Collections.disjoint(f.aliases(), keys)) {
         b.put(f, e.getValue());
         continue;
       }
-      Fact next = f.withAliases(kept.build());
-      Witness w = e.getValue();
-      if (next.aliases().isEmpty() && !f.exceptional()) {
-        w = Witness.min(w, lostWitness);
+      ImmutableSet.Builder<AliasKey> kept = ImmutableSet.builder();
+      for (AliasKey k : f.aliases()) {
+        if (!keys.contains(k)) {
+          kept.add(k);
+        }
       }
-      b.put(next, w);
+      Fact next = f.withAliases(kept.build());
+      Info info = e.getValue();
+      if (next.aliases().isEmpty() && !f.exceptional()) {
+        info = info.withWitness(Witness.min(info.witness(), lostWitness));
+      }
+      b.put(next, info);
     }
     return b.build();
   }
 
   /** Gives {@code witness} to every open normal-path fact that has none yet. */
   LeakStore withWitnessIfNone(Witness witness) {
-    Builder b = new Builder();
-    for (Map.Entry<Fact, @Nullable Witness> e : facts.entrySet()) {
-      Witness w = e.getValue();
-      b.put(e.getKey(), w == null && !e.getKey().exceptional() ? witness : w);
+    Builder b = new Builder(this, false);
+    for (Map.Entry<Fact, Info> e : facts.entrySet()) {
+      Info i = e.getValue();
+      b.put(
+          e.getKey(), i.witness() == null && !e.getKey().exceptional() ? i.withWitness(witness) : i);
     }
     return b.build();
   }
@@ -258,22 +329,43 @@ final class LeakStore implements Store<LeakStore> {
    * that skips the releases still ahead (the second close in a finally block).
    */
   LeakStore toExceptional(Witness witness) {
-    Builder b = new Builder();
-    for (Fact f : facts.keySet()) {
-      b.put(f.asExceptional(), witness);
+    return toExceptional(witness, true);
+  }
+
+  /**
+   * Like {@link #toExceptional(Witness)}, but facts already on an exceptional path keep their
+   * witness unless {@code replace}: a {@code throw} in a handler rethrows, and the original edge
+   * is the better explanation.
+   */
+  LeakStore toExceptional(Witness witness, boolean replace) {
+    Builder b = new Builder(this, false);
+    for (Map.Entry<Fact, Info> e : facts.entrySet()) {
+      Fact f = e.getKey();
+      Info info = f.exceptional() && !replace ? e.getValue() : e.getValue().withWitness(witness);
+      b.put(f.asExceptional(), info);
     }
     return b.build();
   }
 
-  private LeakStore map(Function<Fact, Fact> fn) {
-    Builder b = new Builder();
+  private LeakStore mapFacts(UnaryOperator<Fact> fn) {
+    Builder b = new Builder(this, false);
     boolean changed = false;
-    for (Map.Entry<Fact, @Nullable Witness> e : facts.entrySet()) {
+    for (Map.Entry<Fact, Info> e : facts.entrySet()) {
       Fact next = fn.apply(e.getKey());
       changed |= next != e.getKey();
       b.put(next, e.getValue());
     }
     return changed ? b.build() : this;
+  }
+
+  private LeakStore filter(java.util.function.Predicate<Map.Entry<Fact, Info>> keep) {
+    Builder b = new Builder(this, false);
+    for (Map.Entry<Fact, Info> e : facts.entrySet()) {
+      if (keep.test(e)) {
+        b.put(e.getKey(), e.getValue());
+      }
+    }
+    return b.size() == facts.size() ? this : b.build();
   }
 
   @Override
@@ -283,16 +375,21 @@ final class LeakStore implements Store<LeakStore> {
 
   @Override
   public LeakStore leastUpperBound(LeakStore other) {
-    if (other == this || other.facts.isEmpty()) {
+    if (other == this || other.bottom) {
       return this;
     }
-    if (facts.isEmpty()) {
+    if (bottom) {
       return other;
     }
-    Builder b = new Builder(this);
-    for (Map.Entry<Fact, @Nullable Witness> e : other.facts.entrySet()) {
-      b.put(e.getKey(), e.getValue());
+    Set<VariableElement> common = nulls;
+    if (!nulls.equals(other.nulls)) {
+      Set<VariableElement> both = new HashSet<>(nulls);
+      both.retainAll(other.nulls);
+      common = Set.copyOf(both);
     }
+    Builder b = new Builder(common);
+    facts.forEach(b::put);
+    other.facts.forEach(b::put);
     return b.build();
   }
 
@@ -313,37 +410,49 @@ final class LeakStore implements Store<LeakStore> {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof LeakStore other && facts.equals(other.facts);
+    return o instanceof LeakStore other
+        && bottom == other.bottom
+        && facts.equals(other.facts)
+        && nulls.equals(other.nulls);
   }
 
   @Override
   public int hashCode() {
-    return facts.hashCode();
+    return facts.hashCode() * 31 + nulls.hashCode() + (bottom ? 1 : 0);
   }
 
   @Override
   public String toString() {
-    return "LeakStore" + facts;
+    return bottom ? "LeakStore(bottom)" : "LeakStore" + facts + " nulls=" + nulls;
   }
 
-  /** Collects facts, keeping the earlier witness when the same fact is put twice. */
+  /** Collects facts; a fact put twice keeps the earlier witness and the common null variables. */
   static final class Builder {
-    private final Map<Fact, @Nullable Witness> facts;
+    private final Map<Fact, Info> facts = new LinkedHashMap<>();
+    private final Set<VariableElement> nulls;
+    private final boolean bottom;
 
+    /** A builder for a reachable store with no variables known to be null. */
     Builder() {
-      this.facts = new LinkedHashMap<>();
+      this(Set.of());
     }
 
-    Builder(LeakStore start) {
-      this.facts = new LinkedHashMap<>(start.facts);
+    private Builder(Set<VariableElement> nulls) {
+      this.nulls = nulls;
+      this.bottom = false;
     }
 
-    void put(Fact fact, @Nullable Witness witness) {
-      if (facts.containsKey(fact)) {
-        facts.put(fact, Witness.min(facts.get(fact), witness));
-      } else {
-        facts.put(fact, witness);
+    /** A builder with {@code start}'s null variables, and its facts if {@code withFacts}. */
+    private Builder(LeakStore start, boolean withFacts) {
+      this.nulls = start.nulls;
+      this.bottom = start.bottom;
+      if (withFacts) {
+        facts.putAll(start.facts);
       }
+    }
+
+    void put(Fact fact, Info info) {
+      facts.merge(fact, info, Info::merge);
     }
 
     int size() {
@@ -351,7 +460,14 @@ final class LeakStore implements Store<LeakStore> {
     }
 
     LeakStore build() {
-      return facts.isEmpty() ? EMPTY : new LeakStore(Collections.unmodifiableMap(facts));
+      if (bottom) {
+        return BOTTOM;
+      }
+      if (facts.isEmpty() && nulls.isEmpty()) {
+        return EMPTY;
+      }
+      return new LeakStore(
+          facts.isEmpty() ? Map.of() : Collections.unmodifiableMap(facts), nulls, false);
     }
   }
 }

@@ -119,7 +119,7 @@ final class LeakTransfer
         ctx.resourceParameters.set(i);
         b.put(
             new Fact(o, ImmutableSet.of(new AliasKey.Var(p.getElement())), false, ImmutableSet.of()),
-            null);
+            LeakStore.Info.NONE);
       }
     }
     return b.build();
@@ -248,6 +248,7 @@ final class LeakTransfer
       if (rhs instanceof AliasKey.Temp) {
         s = s.forget(List.of(rhs), null);
       }
+      s = s.withNull(v.getElement(), isNullLiteral(n.getExpression()));
     } else if ((target instanceof FieldAccessNode || target instanceof ArrayAccessNode)
         && rhs != null) {
       // Stored into the heap: the object or array now owns it.
@@ -265,9 +266,10 @@ final class LeakTransfer
     if (element != null) {
       s =
           s.reassign(
-              new AliasKey.Var(element),
-              null,
-              witness(Witness.Kind.OVERWRITTEN, n.getTree(), n.getName()));
+                  new AliasKey.Var(element),
+                  null,
+                  witness(Witness.Kind.OVERWRITTEN, n.getTree(), n.getName()))
+              .withNull(element, false);
     }
     return finish(n, s, s);
   }
@@ -337,14 +339,29 @@ final class LeakTransfer
     ctx.step(s);
     Node other =
         left instanceof NullLiteralNode ? right : right instanceof NullLiteralNode ? left : null;
+    while (other instanceof TypeCastNode c) {
+      other = c.getOperand();
+    }
     AliasKey key = aliasOf(other);
-    if (key == null || !s.tracks(key)) {
+    if (key == null) {
       return finish(n, s, s);
     }
     LeakStore whenNull = s.dropFactsWith(key);
+    LeakStore whenNotNull =
+        other instanceof LocalVariableNode v ? s.whereNotNull(v.getElement()) : s;
+    if (whenNull == s && whenNotNull == s) {
+      return finish(n, s, s);
+    }
     return equal
-        ? new ConditionalTransferResult<>(null, whenNull, s)
-        : new ConditionalTransferResult<>(null, s, whenNull);
+        ? new ConditionalTransferResult<>(null, whenNull, whenNotNull)
+        : new ConditionalTransferResult<>(null, whenNotNull, whenNull);
+  }
+
+  private static boolean isNullLiteral(Node n) {
+    while (n instanceof TypeCastNode c) {
+      n = c.getOperand();
+    }
+    return n instanceof NullLiteralNode;
   }
 
   private LeakStore handOverResult(LeakStore s, @Nullable Node result) {
@@ -463,13 +480,15 @@ final class LeakTransfer
   }
 
   private LeakStore exceptionalStore(Node n, Type cause, LeakStore base) {
+    // An edge that is not followed still reaches its handler, but nothing leaks along it.
+    LeakStore notFollowed = base.withoutFacts();
     if (base.isEmpty() || ctx.isSubtype(cause, ctx.error)) {
-      return LeakStore.EMPTY;
+      return notFollowed;
     }
     boolean unchecked = ctx.isSubtype(cause, ctx.runtimeException);
     if (n instanceof ThrowNode t) {
       return base.toExceptional(
-          witness(Witness.Kind.THROW, t.getTree(), cause.tsym.getSimpleName().toString()));
+          witness(Witness.Kind.THROW, t.getTree(), cause.tsym.getSimpleName().toString()), false);
     }
     MethodSymbol callee = null;
     Type receiverType = null;
@@ -485,18 +504,22 @@ final class LeakTransfer
     }
     if (callee == null) {
       // Markers at the end of a finally block rethrow what is already in flight.
-      return unchecked ? LeakStore.EMPTY : base;
+      return unchecked ? notFollowed : base;
     }
     String exception = cause.tsym.getSimpleName().toString();
+    if (unchecked && !n.getInSource()) {
+      // Calls the CFG builder made up (the iterator of an enhanced for) cannot fail on bad input.
+      return notFollowed;
+    }
     if (unchecked) {
       String documented = ctx.model.followedUncheckedException(callee, receiverType);
       if (documented != null) {
         exception = documented.substring(documented.lastIndexOf('.') + 1);
       } else if (!ctx.options.followUncheckedExceptions()) {
-        return LeakStore.EMPTY;
+        return notFollowed;
       }
     } else if (ctx.model.isCharsetException(cause) && passesStandardCharset(args)) {
-      return LeakStore.EMPTY;
+      return notFollowed;
     }
     return base.toExceptional(witness(Witness.Kind.CALL_THROWS, n.getTree(), exception));
   }

@@ -54,6 +54,22 @@ final class LeakReporter {
     if (analysis.configError() != null) {
       return;
     }
+    try {
+      reportLeaks(check, analysis, onException, unitPath, state);
+    } catch (RuntimeException | StackOverflowError e) {
+      // The check boundary: nothing may escape into javac and break the user's build.
+      if (Boolean.getBoolean(LeakAnalysis.STRICT_PROPERTY)) {
+        throw e;
+      }
+    }
+  }
+
+  private static void reportLeaks(
+      BugChecker check,
+      LeakAnalysis analysis,
+      boolean onException,
+      TreePath unitPath,
+      VisitorState state) {
     UnitResult result = analysis.analyze(unitPath, state);
     for (Leak leak : result.leaks()) {
       if (leak.onExceptionOnly() != onException || isSuppressed(check, leak, unitPath, state)) {

@@ -337,22 +337,16 @@ public final class TryWithResourcesFix {
     return true;
   }
 
+  /** The {@code close()} a call on {@code type} resolves to: the first one up its supertypes. */
   private static @Nullable MethodSymbol findClose(Type type, VisitorState state) {
-    for (Type t = type; t != null && t.tsym != null; ) {
+    for (Type t : state.getTypes().closure(type)) {
       for (Symbol member : t.tsym.members().getSymbolsByName(state.getName("close"))) {
         if (member instanceof MethodSymbol m && m.getParameters().isEmpty()) {
           return m;
         }
       }
-      Type sup = state.getTypes().supertype(t);
-      if (sup == null || sup.tsym == null || sup == t || sup.getKind() == javax.lang.model.type.TypeKind.NONE) {
-        break;
-      }
-      t = sup;
     }
-    // Interfaces: ask the type system for the inherited close().
-    return ASTHelpers.resolveExistingMethod(
-        state, type.tsym, state.getName("close"), List.of(), List.of());
+    return null;
   }
 
   private static boolean isHandled(Type exception, TreePath path, VisitorState state) {

@@ -1,0 +1,906 @@
+package dev.leakproof.checks;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+class ResourceLeakTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(Checks.ALL, getClass());
+
+  private final BugCheckerRefactoringTestHelper refactoring =
+      BugCheckerRefactoringTestHelper.newInstance(ResourceLeak.class, getClass());
+
+  // ---- positives ----------------------------------------------------------------------------
+
+  @Test
+  void positiveNeverClosed() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              int first(File f) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeak] `in` (FileInputStream) is not closed when the method returns at line 6
+                FileInputStream in = new FileInputStream(f);
+                return in.read();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveClosedOnOneBranchOnly() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              void copy(File f, boolean verbose) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeak] `out` (FileOutputStream) is not closed when the method ends at line 10
+                FileOutputStream out = new FileOutputStream(f);
+                out.write(1);
+                if (verbose) {
+                  out.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveEarlyReturn() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              String header(File f) throws IOException {
+                // BUG: Diagnostic contains: not closed when the method returns at line 7
+                BufferedReader r = new BufferedReader(new FileReader(f));
+                String line = r.readLine();
+                if (line == null) return "";
+                try {
+                  return line.trim();
+                } finally {
+                  r.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveContinueInLoop() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.util.List;
+            class T {
+              long total(List<File> files) throws IOException {
+                long sum = 0;
+                for (File f : files) {
+                  // BUG: Diagnostic contains: is still open when line 8 runs again
+                  RandomAccessFile raf = new RandomAccessFile(f, "r");
+                  if (raf.length() == 0) continue;
+                  sum += raf.length();
+                  raf.close();
+                }
+                return sum;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveBreakInLoop() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.util.List;
+            class T {
+              void firstNonEmpty(List<File> files) throws IOException {
+                for (File f : files) {
+                  // BUG: Diagnostic contains: [ResourceLeak]
+                  InputStream in = new FileInputStream(f);
+                  if (in.read() >= 0) break;
+                  in.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveReassignmentLosesOldResource() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              void rotate(File a, File b) throws IOException {
+                // BUG: Diagnostic contains: `log` (FileWriter) is still open when `log` is overwritten at line 6
+                Writer log = new FileWriter(a);
+                log = new FileWriter(b);
+                log.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positivePassedToMethodThatDoesNotClose() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.util.Properties;
+            class T {
+              Properties load(File f) throws IOException {
+                Properties p = new Properties();
+                // BUG: Diagnostic contains: is passed to `p.load()` at line 7, which does not close it
+                p.load(new FileInputStream(f));
+                return p;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveFactoryResultsAreOwned() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.nio.file.*;
+            import java.sql.*;
+            class T {
+              long count(Path p) throws IOException {
+                // BUG: Diagnostic contains: the Stream opened here is never closed after `Files.lines(p).count()`
+                return Files.lines(p).count();
+              }
+              void insert(Connection c) throws SQLException {
+                // BUG: Diagnostic contains: `ps` (PreparedStatement)
+                PreparedStatement ps = c.prepareStatement("insert into t values (1)");
+                ps.executeUpdate();
+              }
+              String first(Path dir) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeak]
+                DirectoryStream<Path> ds = Files.newDirectoryStream(dir);
+                return ds.iterator().next().toString();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveSameClassFactory() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              private Reader open(File f) throws IOException {
+                return new BufferedReader(new FileReader(f));
+              }
+              int peek(File f) throws IOException {
+                // BUG: Diagnostic contains: `r` (Reader)
+                Reader r = open(f);
+                return r.read();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveInLambdaBody() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.util.List;
+            class T {
+              void touch(List<File> files) {
+                files.forEach(
+                    f -> {
+                      try {
+                        // BUG: Diagnostic contains: not closed when the lambda ends
+                        FileOutputStream out = new FileOutputStream(f, true);
+                        out.write(0);
+                      } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                      }
+                    });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveInInitializerBlock() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              static final int FIRST;
+              static {
+                try {
+                  // BUG: Diagnostic contains: [ResourceLeak]
+                  InputStream in = new FileInputStream("/etc/hostname");
+                  FIRST = in.read();
+                } catch (IOException e) {
+                  throw new ExceptionInInitializerError(e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveSocketNeverClosed() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.net.*;
+            class T {
+              void ping(String host) throws IOException {
+                // BUG: Diagnostic contains: `s` (Socket)
+                Socket s = new Socket(host, 7);
+                s.getOutputStream().write(1);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveTernaryBranchResource() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              int read(File f, boolean buffered) throws IOException {
+                InputStream in =
+                    buffered
+                        // BUG: Diagnostic contains: [ResourceLeak]
+                        ? new BufferedInputStream(new FileInputStream(f))
+                        // BUG: Diagnostic contains: [ResourceLeak]
+                        : new FileInputStream(f);
+                return in.read();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void reportsOnlyResourceLeakWhenBothKindsApply() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              void write(File f, byte[] data, boolean keep) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeak]
+                OutputStream out = new FileOutputStream(f);
+                out.write(data);
+                if (!keep) out.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---- negatives ----------------------------------------------------------------------------
+
+  @Test
+  void negativeTryWithResourcesAndFinally() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              int twr(File f) throws IOException {
+                try (InputStream in = new FileInputStream(f); Reader r = new InputStreamReader(in)) {
+                  return r.read();
+                }
+              }
+              int java9(File f) throws IOException {
+                InputStream in = new FileInputStream(f);
+                try (in) {
+                  return in.read();
+                }
+              }
+              int finallyClose(File f) throws IOException {
+                InputStream in = new FileInputStream(f);
+                try {
+                  return in.read();
+                } finally {
+                  in.close();
+                }
+              }
+              int nullInitialised(File f) throws IOException {
+                InputStream in = null;
+                try {
+                  in = new FileInputStream(f);
+                  return in.read();
+                } finally {
+                  if (in != null) {
+                    try {
+                      in.close();
+                    } catch (IOException ignored) {
+                      // nothing to do
+                    }
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negativeOwnershipTransferred() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.util.*;
+            class T {
+              private InputStream kept;
+              private final List<Closeable> all = new ArrayList<>();
+              InputStream returned(File f) throws IOException {
+                InputStream in = new FileInputStream(f);
+                return new BufferedInputStream(in);
+              }
+              void field(File f) throws IOException {
+                kept = new FileInputStream(f);
+              }
+              void array(File f, Closeable[] slots) throws IOException {
+                slots[0] = new FileInputStream(f);
+              }
+              void collection(File f) throws IOException {
+                InputStream in = new FileInputStream(f);
+                all.add(in);
+              }
+              Runnable closer(File f) throws IOException {
+                InputStream in = new FileInputStream(f);
+                return () -> {
+                  try {
+                    in.close();
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                };
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negativeWrappersAndAliases() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.net.*;
+            import java.util.Scanner;
+            class T {
+              String line(File f) throws IOException {
+                BufferedReader r = new BufferedReader(new FileReader(f));
+                try {
+                  return r.readLine();
+                } finally {
+                  r.close();
+                }
+              }
+              void send(String host) throws IOException {
+                Socket s = null;
+                OutputStream out = null;
+                try {
+                  s = new Socket(host, 7);
+                  out = s.getOutputStream();
+                  out.write(1);
+                } finally {
+                  if (out != null) {
+                    out.close(); // closes the socket too
+                  } else if (s != null) {
+                    s.close();
+                  }
+                }
+              }
+              String fields(File f) throws IOException {
+                try (Scanner sc = new Scanner(f).useDelimiter(",")) {
+                  return sc.next();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negativeNotResources() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.util.*;
+            import java.util.stream.*;
+            class T {
+              String console() throws IOException {
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
+                return in.readLine();
+              }
+              byte[] bytes(int x) throws IOException {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                DataOutputStream out = new DataOutputStream(bytes);
+                out.writeInt(x);
+                return bytes.toByteArray();
+              }
+              String words(String text) {
+                Scanner s = new Scanner(text);
+                StringWriter w = new StringWriter();
+                new PrintWriter(w).print(s.next());
+                return w.toString();
+              }
+              long evens(List<Integer> xs) {
+                Stream<Integer> s = xs.stream();
+                return s.filter(x -> x % 2 == 0).count();
+              }
+              int wrapped(InputStream param) throws IOException {
+                DataInputStream d = new DataInputStream(new BufferedInputStream(param));
+                return d.readInt();
+              }
+              String formatted(double d) {
+                Formatter f = new Formatter(new StringBuilder());
+                return f.format("%.2f", d).toString();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negativeSameClassHelpers() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              private static void closeQuietly(Closeable c) {
+                if (c == null) return;
+                try {
+                  c.close();
+                } catch (IOException ignored) {
+                  // best effort
+                }
+              }
+              private void finish(Writer w) throws IOException {
+                try {
+                  w.flush();
+                } finally {
+                  w.close();
+                }
+              }
+              void a(File f) throws IOException {
+                InputStream in = new FileInputStream(f);
+                try {
+                  in.read();
+                } finally {
+                  closeQuietly(in);
+                }
+              }
+              void b(File f) throws IOException {
+                Writer w = new FileWriter(f);
+                try {
+                  w.write("x");
+                } finally {
+                  finish(w);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negativeJdbcChildrenOfClosedConnection() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.sql.*;
+            import javax.sql.DataSource;
+            class T {
+              int count(DataSource ds) throws SQLException {
+                try (Connection c = ds.getConnection()) {
+                  Statement st = c.createStatement();
+                  ResultSet rs = st.executeQuery("select count(*) from t");
+                  rs.next();
+                  return rs.getInt(1);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negativeSuperConstructorAndAnonymousClass() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T extends FilterInputStream {
+              T(File f) throws IOException {
+                super(new FileInputStream(f));
+              }
+              static Closeable noop() {
+                return new Closeable() {
+                  @Override
+                  public void close() {}
+                };
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negativeUncheckedExceptionsAreNotFollowed() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.util.List;
+            class T {
+              void write(File f, List<String> lines) throws IOException {
+                Writer w = new FileWriter(f);
+                String first = lines.get(0).toUpperCase(); // only unchecked exceptions here
+                try {
+                  w.write(first);
+                } finally {
+                  w.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---- fixes --------------------------------------------------------------------------------
+
+  @Test
+  void fixWrapsThroughLastUseAndDropsClose() {
+    refactoring
+        .addInputLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              int size(File f, boolean twice) throws IOException {
+                FileInputStream in = new FileInputStream(f);
+                int n = in.available();
+                if (twice) {
+                  n += in.available();
+                }
+                return n;
+              }
+            }
+            """)
+        .addOutputLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              int size(File f, boolean twice) throws IOException {
+                try (FileInputStream in = new FileInputStream(f)) {
+                  int n = in.available();
+                  if (twice) {
+                    n += in.available();
+                  }
+                  return n;
+                }
+              }
+            }
+            """)
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void fixLeavesCodeAfterLastUseOutside() {
+    refactoring
+        .addInputLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              void save(File f, String text) throws IOException {
+                Writer w = new FileWriter(f);
+                w.write(text);
+                System.out.println("saved " + f);
+              }
+            }
+            """)
+        .addOutputLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              void save(File f, String text) throws IOException {
+                try (Writer w = new FileWriter(f)) {
+                  w.write(text);
+                }
+                System.out.println("saved " + f);
+              }
+            }
+            """)
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void noFixWhenReturnedOnSomePath() {
+    refactoring
+        .addInputLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              InputStream maybe(File f, boolean keep) throws IOException {
+                InputStream in = new FileInputStream(f);
+                if (keep) {
+                  return in;
+                }
+                in.read();
+                return null;
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void noFixWhenReassigned() {
+    refactoring
+        .addInputLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              void rotate(File a, File b) throws IOException {
+                Writer log = new FileWriter(a);
+                log = new FileWriter(b);
+                log.close();
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void noFixWhenCapturedByLambda() {
+    refactoring
+        .addInputLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.util.concurrent.*;
+            class T {
+              Future<Integer> later(File f, ExecutorService pool) throws IOException {
+                InputStream in = new FileInputStream(f);
+                return pool.submit(() -> in.read());
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fixWhenCloseExceptionIsCaughtOrDeclared() {
+    refactoring
+        .addInputLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              int first(File f) {
+                try {
+                  FileInputStream in = new FileInputStream(f);
+                  return in.read();
+                } catch (FileNotFoundException e) {
+                  return -1;
+                } catch (IOException e) {
+                  return -2;
+                }
+              }
+              void declared(java.sql.Connection c) throws java.sql.SQLException {
+                java.sql.Statement st = c.createStatement();
+                st.execute("vacuum");
+              }
+              void undeclared(java.sql.Connection c) {
+                try {
+                  java.sql.Statement st = c.createStatement();
+                  st.execute("vacuum");
+                } catch (RuntimeException | java.sql.SQLTimeoutException e) {
+                  throw new IllegalStateException(e);
+                } catch (java.sql.SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              int first(File f) {
+                try {
+                  try (FileInputStream in = new FileInputStream(f)) {
+                    return in.read();
+                  }
+                } catch (FileNotFoundException e) {
+                  return -1;
+                } catch (IOException e) {
+                  return -2;
+                }
+              }
+              void declared(java.sql.Connection c) throws java.sql.SQLException {
+                try (java.sql.Statement st = c.createStatement()) {
+                  st.execute("vacuum");
+                }
+              }
+              void undeclared(java.sql.Connection c) {
+                try {
+                  try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("vacuum");
+                  }
+                } catch (RuntimeException | java.sql.SQLTimeoutException e) {
+                  throw new IllegalStateException(e);
+                } catch (java.sql.SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+            }
+            """)
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void noFixWhenCloseExceptionIsUnhandled() {
+    refactoring
+        .addInputLines(
+            "T.java",
+            """
+            import java.util.function.Supplier;
+            class T {
+              static class Session implements AutoCloseable {
+                int size() {
+                  return 1;
+                }
+
+                @Override
+                public void close() throws Exception {}
+              }
+
+              int direct() {
+                Session s = new Session();
+                return s.size();
+              }
+
+              Supplier<Integer> inLambda() {
+                return () -> {
+                  Session s = new Session();
+                  return s.size();
+                };
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  // ---- suppression --------------------------------------------------------------------------
+
+  @Test
+  void suppressedOnLocalMethodAndClass() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              int local(File f) throws IOException {
+                @SuppressWarnings("ResourceLeak")
+                InputStream in = new FileInputStream(f);
+                return in.read();
+              }
+              int nullInitialisedLocal(File f) throws IOException {
+                @SuppressWarnings("ResourceLeak")
+                InputStream in = null;
+                in = new FileInputStream(f);
+                return in.read();
+              }
+              @SuppressWarnings("ResourceLeak")
+              int method(File f) throws IOException {
+                return new FileInputStream(f).read();
+              }
+              @SuppressWarnings("ResourceLeak")
+              static class Nested {
+                int inner(File f) throws IOException {
+                  return new FileInputStream(f).read();
+                }
+              }
+              int notSuppressed(File f) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeak]
+                return new FileInputStream(f).read();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void suppressingOneCheckKeepsTheOther() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              @SuppressWarnings("ResourceLeak")
+              int first(File f) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeakOnException]
+                InputStream in = new FileInputStream(f);
+                int b = in.read();
+                in.close();
+                return b;
+              }
+            }
+            """)
+        .doTest();
+  }
+}

@@ -16,8 +16,8 @@ sealed interface Acquisition {
   record Fresh(ImmutableSet<Obligation> parents) implements Acquisition {}
 
   /**
-   * The value wraps or exposes resources that are already open, reachable through {@code keys}:
-   * it joins their obligations, and releasing it releases them.
+   * The value wraps or exposes resources that are already open, reachable through {@code keys}: it
+   * joins their obligations, and releasing it releases them.
    */
   record Joins(List<AliasKey> keys) implements Acquisition {}
 

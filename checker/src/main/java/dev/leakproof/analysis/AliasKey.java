@@ -4,8 +4,8 @@ import com.sun.source.tree.Tree;
 import javax.lang.model.element.VariableElement;
 
 /**
- * A name through which the method can still reach a resource: a local variable, or the value of
- * an expression that has been evaluated and not yet consumed.
+ * A name through which the method can still reach a resource: a local variable, or the value of an
+ * expression that has been evaluated and not yet consumed.
  *
  * <p>Both kinds compare by identity of the underlying javac object, so two occurrences of the same
  * expression text are different temporaries, and a temporary re-evaluated in a loop is the same key

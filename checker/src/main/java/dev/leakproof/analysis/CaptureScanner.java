@@ -51,8 +51,7 @@ final class CaptureScanner extends TreeScanner<Void, Void> {
   public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
     if (ASTHelpers.getSymbol(tree) instanceof MethodSymbol method) {
       ExpressionTree receiver = ASTHelpers.getReceiver(tree);
-      Role role =
-          model.roleOf(method, receiver == null ? null : ASTHelpers.getType(receiver));
+      Role role = model.roleOf(method, receiver == null ? null : ASTHelpers.getType(receiver));
       if (role == Role.RELEASE && receiver != null) {
         addLocal(receiver);
       } else if (role == Role.CLOSER

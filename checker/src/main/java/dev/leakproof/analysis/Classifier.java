@@ -13,8 +13,8 @@ import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides whether a constructor or call result is a resource the unit must release, using the
- * model for library knowledge and these language-level rules:
+ * Decides whether a constructor or call result is a resource the unit must release, using the model
+ * for library knowledge and these language-level rules:
  *
  * <ul>
  *   <li>A constructor of an {@code AutoCloseable} class makes a resource, unless the model lists

@@ -7,9 +7,9 @@ import com.google.common.collect.ImmutableSet;
  * through exactly {@link #aliases}.
  *
  * <p>A fact with no aliases is lost: nothing can release it any more. {@link #exceptional} is true
- * once the path has left a call through a followed exception edge, which is what separates a
- * {@code ResourceLeakOnException} from a {@code ResourceLeak}. {@link #parents} are the open
- * resources whose release also releases this one (a JDBC statement's connection).
+ * once the path has left a call through a followed exception edge, which is what separates a {@code
+ * ResourceLeakOnException} from a {@code ResourceLeak}. {@link #parents} are the open resources
+ * whose release also releases this one (a JDBC statement's connection).
  */
 record Fact(
     Obligation obligation,

@@ -45,6 +45,7 @@ public final class LeakAnalysis {
   private @Nullable CompilationUnitIndex index;
   private final Map<Tree, UnitResult> results = new IdentityHashMap<>();
   private final Set<Tree> inProgress = new HashSet<>();
+  private final Set<Tree> skipNoted = new HashSet<>();
 
   @Inject
   public LeakAnalysis(ErrorProneFlags flags) {
@@ -77,9 +78,23 @@ public final class LeakAnalysis {
     return first;
   }
 
+  /**
+   * Whether the caller is the first to tell the user that {@code unit} was skipped; each skipped
+   * unit is noted once, however many checks read its result.
+   */
+  public boolean claimSkipNote(Tree unit) {
+    return skipNoted.add(unit);
+  }
+
   /** The problem with the {@code -XepOpt:Leakproof:*} flags, or null if they are fine. */
   public @Nullable String configError() {
     return configError;
+  }
+
+  /** The library model as resolved for the compilation that {@code state} belongs to. */
+  public ResolvedModel model(VisitorState state) {
+    enterUnit(state.getPath().getCompilationUnit(), state);
+    return model;
   }
 
   /**
@@ -110,8 +125,7 @@ public final class LeakAnalysis {
     UnitResult result;
     try {
       UnitContext ctx = new UnitContext(model, config, state, m -> summaryOf(m, state));
-      result =
-          UnitAnalysis.run(unitPath, ctx, JavacProcessingEnvironment.instance(state.context));
+      result = UnitAnalysis.run(unitPath, ctx, JavacProcessingEnvironment.instance(state.context));
     } catch (BudgetExceededException e) {
       result = UnitResult.skipped("it is too large to analyse (" + e.getMessage() + ")");
     } catch (RuntimeException | StackOverflowError e) {
@@ -156,6 +170,7 @@ public final class LeakAnalysis {
     if (unit != currentUnit) {
       currentUnit = unit;
       results.clear();
+      skipNoted.clear();
       index = new CompilationUnitIndex(unit);
     }
   }

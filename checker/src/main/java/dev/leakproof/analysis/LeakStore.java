@@ -17,20 +17,19 @@ import org.checkerframework.errorprone.dataflow.expression.JavaExpression;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The dataflow store: every {@link Fact} that holds on some path to this point, each with an
- * {@link Info}: the witness of how its path leaks, and the local variables that are null on every
- * path where it holds. The store also knows the variables that are null on every path to this
- * point, to seed the facts it creates.
+ * The dataflow store: every {@link Fact} that holds on some path to this point, each with an {@link
+ * Info}: the witness of how its path leaks, and the local variables that are null on every path
+ * where it holds. The store also knows the variables that are null on every path to this point, to
+ * seed the facts it creates.
  *
- * <p>Null knowledge is kept per fact so that {@code if (out != null) out.close(); else
- * s.close();} is understood: a socket whose stream {@code out} was never obtained is open only on
- * paths where {@code out} is null, and the test drops it from the branch where {@code out} is not.
+ * <p>Null knowledge is kept per fact so that {@code if (out != null) out.close(); else s.close();}
+ * is understood: a socket whose stream {@code out} was never obtained is open only on paths where
+ * {@code out} is null, and the test drops it from the branch where {@code out} is not.
  *
- * <p>Immutable. The join is a union of facts (a may-analysis: a resource open on any incoming
- * path is open); facts that meet keep the earlier witness and the common null variables. {@link
- * #BOTTOM} marks an infeasible branch and is the identity of the join. Facts are finitely many for
- * a method (one per obligation, alias set and path kind), so the analysis terminates without
- * widening.
+ * <p>Immutable. The join is a union of facts (a may-analysis: a resource open on any incoming path
+ * is open); facts that meet keep the earlier witness and the common null variables. {@link #BOTTOM}
+ * marks an infeasible branch and is the identity of the join. Facts are finitely many for a method
+ * (one per obligation, alias set and path kind), so the analysis terminates without widening.
  */
 final class LeakStore implements Store<LeakStore> {
   static final LeakStore EMPTY = new LeakStore(Map.of(), Set.of(), false);
@@ -98,7 +97,9 @@ final class LeakStore implements Store<LeakStore> {
     return false;
   }
 
-  /** Whether some resource acquired in this unit (not a parameter) can be reached via {@code key}. */
+  /**
+   * Whether some resource acquired in this unit (not a parameter) can be reached via {@code key}.
+   */
   boolean tracksOwned(@Nullable AliasKey key) {
     if (key == null) {
       return false;
@@ -318,7 +319,8 @@ final class LeakStore implements Store<LeakStore> {
     for (Map.Entry<Fact, Info> e : facts.entrySet()) {
       Info i = e.getValue();
       b.put(
-          e.getKey(), i.witness() == null && !e.getKey().exceptional() ? i.withWitness(witness) : i);
+          e.getKey(),
+          i.witness() == null && !e.getKey().exceptional() ? i.withWitness(witness) : i);
     }
     return b.build();
   }
@@ -334,8 +336,8 @@ final class LeakStore implements Store<LeakStore> {
 
   /**
    * Like {@link #toExceptional(Witness)}, but facts already on an exceptional path keep their
-   * witness unless {@code replace}: a {@code throw} in a handler rethrows, and the original edge
-   * is the better explanation.
+   * witness unless {@code replace}: a {@code throw} in a handler rethrows, and the original edge is
+   * the better explanation.
    */
   LeakStore toExceptional(Witness witness, boolean replace) {
     Builder b = new Builder(this, false);

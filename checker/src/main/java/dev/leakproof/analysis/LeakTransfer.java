@@ -50,8 +50,8 @@ import org.checkerframework.errorprone.dataflow.cfg.node.VariableDeclarationNode
 import org.jspecify.annotations.Nullable;
 
 /**
- * The must-release transfer function. It models the Java language; what a library call means
- * comes from the model through {@link Classifier} and {@link ResolvedModel}.
+ * The must-release transfer function. It models the Java language; what a library call means comes
+ * from the model through {@link Classifier} and {@link ResolvedModel}.
  *
  * <p>Exception edges: every node that can throw gets an explicit store per exception type.
  *
@@ -118,7 +118,8 @@ final class LeakTransfer
         Obligation o = Obligation.parameter(declarations.get(i), i);
         ctx.resourceParameters.set(i);
         b.put(
-            new Fact(o, ImmutableSet.of(new AliasKey.Var(p.getElement())), false, ImmutableSet.of()),
+            new Fact(
+                o, ImmutableSet.of(new AliasKey.Var(p.getElement())), false, ImmutableSet.of()),
             LeakStore.Info.NONE);
       }
     }
@@ -223,9 +224,10 @@ final class LeakTransfer
               s,
               ctx);
       s = acquire(acquisition, tree, s);
-      s = s.forget(
-          temporaries(isStatic ? null : receiverNode, args),
-          witness(Witness.Kind.DROPPED, tree, ""));
+      s =
+          s.forget(
+              temporaries(isStatic ? null : receiverNode, args),
+              witness(Witness.Kind.DROPPED, tree, ""));
     }
     return finish(n, s, exceptional);
   }
@@ -497,7 +499,8 @@ final class LeakTransfer
         && call.getTarget().getMethod() instanceof MethodSymbol m) {
       callee = m;
       args = call.getArguments();
-      receiverType = call.getTarget().isStatic() ? null : (Type) call.getTarget().getReceiver().getType();
+      receiverType =
+          call.getTarget().isStatic() ? null : (Type) call.getTarget().getReceiver().getType();
     } else if (n instanceof ObjectCreationNode creation) {
       callee = ASTHelpers.getSymbol(creation.getTree());
       args = creation.getArguments();

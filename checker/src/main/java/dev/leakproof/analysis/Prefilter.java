@@ -15,8 +15,8 @@ import dev.leakproof.model.ResolvedModel.Role;
 /**
  * A syntactic pass that answers "could this unit acquire anything?" without building a CFG. Most
  * methods acquire nothing, and skipping them is what keeps the overhead near zero. It may answer
- * yes for code that turns out not to acquire (a reader over {@code System.in}); it never answers
- * no for code that does. Nested lambdas and classes are units of their own and are not looked at.
+ * yes for code that turns out not to acquire (a reader over {@code System.in}); it never answers no
+ * for code that does. Nested lambdas and classes are units of their own and are not looked at.
  */
 final class Prefilter extends TreeScanner<Boolean, Void> {
   private final ResolvedModel model;

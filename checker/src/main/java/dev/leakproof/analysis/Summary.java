@@ -7,8 +7,8 @@ import java.util.BitSet;
  * result, as seen by its callers. Computed by analysing the callee once, with each resource
  * parameter as an obligation of its own.
  *
- * <p>"Releases" means closed, handed to an owner (a field, a collection, another closer) or
- * void on a null check, on every path that reaches the exit in question.
+ * <p>"Releases" means closed, handed to an owner (a field, a collection, another closer) or void on
+ * a null check, on every path that reaches the exit in question.
  */
 record Summary(
     BitSet releasesOnNormalExit,

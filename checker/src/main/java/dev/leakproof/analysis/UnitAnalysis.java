@@ -27,11 +27,11 @@ import org.jspecify.annotations.Nullable;
  * Runs the must-release analysis over one unit's CFG and turns the exit stores into leaks and a
  * summary.
  *
- * <p>What it promises: every resource acquired in the unit has an obligation; a finding is made
- * for an obligation that reaches the normal exit open on some path ({@code ResourceLeak}), or that
- * reaches either exit only through a followed exception edge ({@code ResourceLeakOnException}).
- * It under-approximates the paths: unchecked exceptions not documented by the model are not
- * followed, and calls into other compilation units never release or store what they are given.
+ * <p>What it promises: every resource acquired in the unit has an obligation; a finding is made for
+ * an obligation that reaches the normal exit open on some path ({@code ResourceLeak}), or that
+ * reaches either exit only through a followed exception edge ({@code ResourceLeakOnException}). It
+ * under-approximates the paths: unchecked exceptions not documented by the model are not followed,
+ * and calls into other compilation units never release or store what they are given.
  */
 final class UnitAnalysis {
   private UnitAnalysis() {}
@@ -54,15 +54,15 @@ final class UnitAnalysis {
     if (unit == null) {
       return UnitResult.NOTHING;
     }
-    ControlFlowGraph cfg =
-        CFGBuilder.build(unit.bodyPath(), unit.ast(), false, false, env);
+    ControlFlowGraph cfg = CFGBuilder.build(unit.bodyPath(), unit.ast(), false, false, env);
     ForwardAnalysisImpl<NoValue, LeakStore, LeakTransfer> analysis =
         new ForwardAnalysisImpl<>(new LeakTransfer(ctx));
     analysis.performAnalysis(cfg);
     LeakStore regular = analysis.getRegularExitStore();
     LeakStore exceptional = analysis.getExceptionalExitStore();
     if (Boolean.getBoolean("leakproof.debug")) {
-      System.err.println("== " + unit.ast() + "\n  regular=" + regular + "\n  exceptional=" + exceptional);
+      System.err.println(
+          "== " + unit.ast() + "\n  regular=" + regular + "\n  exceptional=" + exceptional);
     }
     return new UnitResult(
         leaks(regular, exceptional, unit, ctx),

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * Everything the transfer function needs while it analyses one unit, plus what it observes on the
  * side: which obligations were returned and through which aliases each one was ever reachable.
  *
- * <p>The side observations are sound to collect during the fixpoint iteration: stores only grow,
- * so every event seen in an intermediate iteration also happens in the final one.
+ * <p>The side observations are sound to collect during the fixpoint iteration: stores only grow, so
+ * every event seen in an intermediate iteration also happens in the final one.
  */
 final class UnitContext {
   final ResolvedModel model;

@@ -46,8 +46,13 @@ final class LeakMessages {
           case REOPENED -> "is still open when line " + line + " runs again and opens another";
           case DROPPED -> dropped(leak, w, line, state);
           case CALL_THROWS ->
-              "is not closed if " + callText(w.tree(), state) + " throws " + w.detail()
-                  + " (line " + line + ")";
+              "is not closed if "
+                  + callText(w.tree(), state)
+                  + " throws "
+                  + w.detail()
+                  + " (line "
+                  + line
+                  + ")";
           case THROW -> "is not closed when line " + line + " throws " + w.detail();
         };
     String advice =
@@ -79,14 +84,20 @@ final class LeakMessages {
     if (w.tree() instanceof MethodInvocationTree call) {
       for (Tree arg : call.getArguments()) {
         if (arg == leak.site() || leak.temporaries().contains(arg)) {
-          return "is passed to " + callText(call, state) + " at line " + line
+          return "is passed to "
+              + callText(call, state)
+              + " at line "
+              + line
               + ", which does not close it, and is never closed";
         }
       }
       return "is never closed after " + callText(call, state) + " at line " + line;
     }
     if (w.tree() instanceof NewClassTree creation) {
-      return "is passed to " + callText(creation, state) + " at line " + line
+      return "is passed to "
+          + callText(creation, state)
+          + " at line "
+          + line
           + ", which does not close it, and is never closed";
     }
     return "is opened at line " + line + " and never closed";

@@ -8,16 +8,20 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.util.Log;
-import dev.leakproof.analysis.LeakAnalysis;
 import dev.leakproof.analysis.Leak;
+import dev.leakproof.analysis.LeakAnalysis;
 import dev.leakproof.analysis.UnitResult;
 import dev.leakproof.fix.TryWithResourcesFix;
 import java.util.Optional;
 import javax.lang.model.element.VariableElement;
+import javax.tools.Diagnostic;
 
 /**
  * What {@code ResourceLeak} and {@code ResourceLeakOnException} share: ask the analysis about a
@@ -39,8 +43,7 @@ final class LeakReporter {
     ClassTree cls = (ClassTree) state.getPath().getLeaf();
     for (Tree member : cls.getMembers()) {
       if (member instanceof BlockTree block) {
-        report(
-            check, analysis, onException, new TreePath(state.getPath(), block), state);
+        report(check, analysis, onException, new TreePath(state.getPath(), block), state);
       }
     }
   }
@@ -71,6 +74,9 @@ final class LeakReporter {
       TreePath unitPath,
       VisitorState state) {
     UnitResult result = analysis.analyze(unitPath, state);
+    if (result.skippedBecause() != null && analysis.claimSkipNote(unitPath.getLeaf())) {
+      noteSkipped(unitPath, result.skippedBecause(), state);
+    }
     for (Leak leak : result.leaks()) {
       if (leak.onExceptionOnly() != onException || isSuppressed(check, leak, unitPath, state)) {
         continue;
@@ -79,7 +85,8 @@ final class LeakReporter {
           check
               .buildDescription(leak.site())
               .setMessage(LeakMessages.message(leak, unitPath, state));
-      Optional<SuggestedFix> fix = TryWithResourcesFix.forLeak(leak, unitPath, state);
+      Optional<SuggestedFix> fix =
+          TryWithResourcesFix.forLeak(leak, unitPath, analysis.model(state), state);
       fix.ifPresent(description::addFix);
       state.reportMatch(description.build());
     }
@@ -113,8 +120,31 @@ final class LeakReporter {
   static void reportConfigError(LeakAnalysis analysis, VisitorState state) {
     String error = analysis.configError();
     if (error != null && analysis.claimConfigErrorReport()) {
-      Log.instance(state.context).rawError(-1, "Leakproof: " + error);
+      // The Messager reports through javac's diagnostic listener too, so IDEs and tools see it.
+      JavacProcessingEnvironment.instance(state.context)
+          .getMessager()
+          .printMessage(Diagnostic.Kind.ERROR, "Leakproof: " + error);
     }
+  }
+
+  /** Never silent: a unit that was not analysed says so, as a note the user can see. */
+  private static void noteSkipped(TreePath unitPath, String why, VisitorState state) {
+    CompilationUnitTree unit = unitPath.getCompilationUnit();
+    Tree leaf = unitPath.getLeaf();
+    String what =
+        leaf instanceof MethodTree m
+            ? "method " + m.getName() + "()"
+            : leaf instanceof LambdaExpressionTree ? "a lambda" : "an initializer";
+    String file = unit.getSourceFile() == null ? "" : unit.getSourceFile().getName() + ":";
+    Log.instance(state.context)
+        .printRawLines(
+            Log.WriterKind.NOTICE,
+            file
+                + line(unit, ASTHelpers.getStartPosition(leaf))
+                + ": note: Leakproof did not check "
+                + what
+                + " because "
+                + why);
   }
 
   static int line(CompilationUnitTree unit, int position) {

@@ -22,7 +22,10 @@ import com.sun.source.tree.MethodTree;
 import dev.leakproof.analysis.LeakAnalysis;
 import javax.inject.Inject;
 
-/** Reports a resource that an exception thrown between acquiring and releasing a resource skips the release. */
+/**
+ * Reports a resource that an exception thrown between acquiring and releasing a resource skips the
+ * release.
+ */
 @AutoService(BugChecker.class)
 @BugPattern(
     summary = "A resource is closed on normal paths but not when an exception is thrown",

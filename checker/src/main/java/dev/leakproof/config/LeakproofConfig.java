@@ -26,22 +26,27 @@ public record LeakproofConfig(
   static final int DEFAULT_MAX_STEPS = 200_000;
   static final int DEFAULT_MAX_OPEN_FACTS = 400;
 
-  private static final List<String> KNOWN = List.of(FOLLOW_UNCHECKED_EXCEPTIONS, MAX_STEPS_PER_METHOD);
+  private static final List<String> KNOWN =
+      List.of(FOLLOW_UNCHECKED_EXCEPTIONS, MAX_STEPS_PER_METHOD);
 
   public static LeakproofConfig defaults() {
     return new LeakproofConfig(false, DEFAULT_MAX_STEPS, DEFAULT_MAX_OPEN_FACTS);
   }
 
   /**
-   * Reads the flags; throws {@link InvalidFlagException} with a message that says how to fix a
-   * bad value or an unknown {@code Leakproof:} flag.
+   * Reads the flags; throws {@link InvalidFlagException} with a message that says how to fix a bad
+   * value or an unknown {@code Leakproof:} flag.
    */
   public static LeakproofConfig fromFlags(ErrorProneFlags flags) {
     for (Map.Entry<String, String> e : flags.getFlagsMap().entrySet()) {
       if (e.getKey().startsWith(PREFIX) && !KNOWN.contains(e.getKey())) {
         throw new InvalidFlagException(
-            "-XepOpt:" + e.getKey() + " is not a Leakproof flag" + suggestion(e.getKey())
-                + ". Known flags: " + String.join(", ", KNOWN));
+            "-XepOpt:"
+                + e.getKey()
+                + " is not a Leakproof flag"
+                + suggestion(e.getKey())
+                + ". Known flags: "
+                + String.join(", ", KNOWN));
       }
     }
     boolean follow = booleanFlag(flags, FOLLOW_UNCHECKED_EXCEPTIONS, false);
@@ -62,8 +67,15 @@ public record LeakproofConfig(
       return false;
     }
     throw new InvalidFlagException(
-        "-XepOpt:" + name + "=" + raw.get() + " is not a boolean. Write -XepOpt:" + name
-            + "=true or -XepOpt:" + name + "=false");
+        "-XepOpt:"
+            + name
+            + "="
+            + raw.get()
+            + " is not a boolean. Write -XepOpt:"
+            + name
+            + "=true or -XepOpt:"
+            + name
+            + "=false");
   }
 
   private static int positiveIntFlag(ErrorProneFlags flags, String name, int fallback) {
@@ -80,8 +92,16 @@ public record LeakproofConfig(
       // reported below
     }
     throw new InvalidFlagException(
-        "-XepOpt:" + name + "=" + raw.get() + " is not a positive whole number. Write, for"
-            + " example, -XepOpt:" + name + "=" + fallback + " (the default)");
+        "-XepOpt:"
+            + name
+            + "="
+            + raw.get()
+            + " is not a positive whole number. Write, for"
+            + " example, -XepOpt:"
+            + name
+            + "="
+            + fallback
+            + " (the default)");
   }
 
   private static String suggestion(String unknown) {

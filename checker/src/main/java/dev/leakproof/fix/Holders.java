@@ -19,8 +19,8 @@ public final class Holders {
   private Holders() {}
 
   /**
-   * Where the acquisition, or the chain of wrappers around it, is stored: the variable
-   * declaration or assignment, with the path to it; null if the value goes anywhere else first.
+   * Where the acquisition, or the chain of wrappers around it, is stored: the variable declaration
+   * or assignment, with the path to it; null if the value goes anywhere else first.
    *
    * @param path the path to the declaration ({@link VariableTree}) or assignment ({@link
    *     AssignmentTree})

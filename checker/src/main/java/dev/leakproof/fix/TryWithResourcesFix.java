@@ -30,6 +30,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.leakproof.analysis.Leak;
+import dev.leakproof.model.ResolvedModel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,20 +49,22 @@ import org.jspecify.annotations.Nullable;
  * return b;                                     }
  * }</pre>
  *
- * <p>The fix is offered only for a shape it can rewrite without changing behaviour: the resource
- * is a local declared with its acquisition, never reassigned, held by no other variable, and used
- * only as a receiver or argument in later statements of the same block (not returned, stored or
- * captured). Declarations in the wrapped statements that are used after them extend the block
- * over statements that call nothing but methods of those declarations. The exceptions of {@code
- * close()} must already be handled where the declaration is.
+ * <p>The fix is offered only for a shape it can rewrite without changing behaviour: the resource is
+ * a local declared with its acquisition, never reassigned, held by no other variable, and used only
+ * as a receiver or argument in later statements of the same block (not returned, stored or
+ * captured). Declarations in the wrapped statements that are used after them extend the block over
+ * later statements, provided those open no resource and touch no file (the model's {@code
+ * file-system} types). The exceptions of {@code close()} must already be handled where the
+ * declaration is.
  */
 public final class TryWithResourcesFix {
   private TryWithResourcesFix() {}
 
   /** The fix for {@code leak}, or empty when no safe rewrite exists. Never throws. */
-  public static Optional<SuggestedFix> forLeak(Leak leak, TreePath unitPath, VisitorState state) {
+  public static Optional<SuggestedFix> forLeak(
+      Leak leak, TreePath unitPath, ResolvedModel model, VisitorState state) {
     try {
-      return Optional.ofNullable(build(leak, unitPath, state));
+      return Optional.ofNullable(build(leak, unitPath, model, state));
     } catch (RuntimeException e) {
       if (Boolean.getBoolean("leakproof.strict")) {
         throw e;
@@ -71,7 +74,8 @@ public final class TryWithResourcesFix {
     }
   }
 
-  private static @Nullable SuggestedFix build(Leak leak, TreePath unitPath, VisitorState state) {
+  private static @Nullable SuggestedFix build(
+      Leak leak, TreePath unitPath, ResolvedModel model, VisitorState state) {
     Holders.Holder holder = Holders.of(leak, unitPath);
     if (holder == null
         || !(holder.path().getLeaf() instanceof VariableTree decl)
@@ -115,7 +119,7 @@ public final class TryWithResourcesFix {
       }
     }
     int end = extendOverLaterUses(statements, declIndex, lastUse);
-    if (end < 0 || !onlyCallsDeclaredIn(statements, declIndex, lastUse, end, closes)) {
+    if (end < 0 || !observesNothing(statements, lastUse, end, closes, model)) {
       return null;
     }
     if (closes.isEmpty() && !closeExceptionsHandled(var.type, holder.path(), state)) {
@@ -149,7 +153,9 @@ public final class TryWithResourcesFix {
   }
 
   private static Use classify(TreePath identifierPath, Tree statement) {
-    for (TreePath p = identifierPath; p != null && p.getLeaf() != statement; p = p.getParentPath()) {
+    for (TreePath p = identifierPath;
+        p != null && p.getLeaf() != statement;
+        p = p.getParentPath()) {
       if (p.getLeaf() instanceof LambdaExpressionTree || p.getLeaf() instanceof ClassTree) {
         return Use.UNSAFE; // captured: may outlive the block
       }
@@ -214,48 +220,53 @@ public final class TryWithResourcesFix {
   }
 
   /**
-   * Moving the close later is safe only over statements whose calls are on values declared inside
-   * the try block (such as {@code return p.getProperty(k);}); any other call might observe the
-   * still-open resource (delete or reopen its file).
+   * Moving the close later is safe only over statements that cannot see the difference: they open
+   * no other resource and do not touch the file system (deleting, renaming or reopening the file).
    */
-  private static boolean onlyCallsDeclaredIn(
+  private static boolean observesNothing(
       List<? extends StatementTree> statements,
-      int declIndex,
       int lastUse,
       int end,
-      List<StatementTree> closes) {
-    Set<Symbol> declared = new HashSet<>();
-    for (int i = declIndex + 1; i <= lastUse; i++) {
-      if (statements.get(i) instanceof VariableTree v && ASTHelpers.getSymbol(v) != null) {
-        declared.add(ASTHelpers.getSymbol(v));
-      }
-    }
+      List<StatementTree> closes,
+      ResolvedModel model) {
     for (int i = lastUse + 1; i <= end; i++) {
       StatementTree st = statements.get(i);
       if (closes.contains(st)) {
         continue;
       }
-      if (st instanceof VariableTree v && ASTHelpers.getSymbol(v) != null) {
-        declared.add(ASTHelpers.getSymbol(v));
-      }
-      boolean[] ok = {true};
+      boolean[] observes = {false};
       new TreeScanner<Void, Void>() {
         @Override
         public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
           ExpressionTree receiver = ASTHelpers.getReceiver(tree);
-          if (receiver == null || !declared.contains(ASTHelpers.getSymbol(receiver))) {
-            ok[0] = false;
-          }
+          MethodSymbol m = ASTHelpers.getSymbol(tree);
+          observes[0] |=
+              touches(tree, tree.getArguments())
+                  || (receiver != null && model.isFileSystemType(ASTHelpers.getType(receiver)))
+                  || (m != null && model.isFileSystemType(m.owner.type));
           return super.visitMethodInvocation(tree, unused);
         }
 
         @Override
         public Void visitNewClass(NewClassTree tree, Void unused) {
-          ok[0] = false;
-          return null;
+          observes[0] |= touches(tree, tree.getArguments());
+          return super.visitNewClass(tree, unused);
+        }
+
+        private boolean touches(ExpressionTree call, List<? extends ExpressionTree> args) {
+          Type result = ASTHelpers.getType(call);
+          if (model.isAutoCloseable(result) && !model.isNotResourceType(result)) {
+            return true;
+          }
+          for (ExpressionTree a : args) {
+            if (model.isFileSystemType(ASTHelpers.getType(a))) {
+              return true;
+            }
+          }
+          return false;
         }
       }.scan(st, null);
-      if (!ok[0]) {
+      if (observes[0]) {
         return false;
       }
     }
@@ -435,7 +446,8 @@ public final class TryWithResourcesFix {
       }
     }
     body.append(source, cursor, regionEnd);
-    String reindented = body.toString().replace("\n", "\n" + unit).replaceAll("\n" + unit + "(?=\r?\n)", "\n");
+    String reindented =
+        body.toString().replace("\n", "\n" + unit).replaceAll("\n" + unit + "(?=\r?\n)", "\n");
     reindented = reindented.replaceAll("\n" + unit + "$", "\n");
     String closing = reindented.endsWith("\n") ? indent + "}" : "\n" + indent + "}";
     fix.replace(declStart, regionEnd, "try (" + declText + ") {" + reindented + closing);
@@ -447,16 +459,20 @@ public final class TryWithResourcesFix {
     int start = ASTHelpers.getStartPosition(statement);
     int end = state.getEndPosition(statement);
     int lineStart = start;
-    while (lineStart > 0 && (source.charAt(lineStart - 1) == ' ' || source.charAt(lineStart - 1) == '\t')) {
+    while (lineStart > 0
+        && (source.charAt(lineStart - 1) == ' ' || source.charAt(lineStart - 1) == '\t')) {
       lineStart--;
     }
     int lineEnd = end;
-    while (lineEnd < source.length() && (source.charAt(lineEnd) == ' ' || source.charAt(lineEnd) == '\t')) {
+    while (lineEnd < source.length()
+        && (source.charAt(lineEnd) == ' ' || source.charAt(lineEnd) == '\t')) {
       lineEnd++;
     }
     boolean ownLine =
         (lineStart == 0 || source.charAt(lineStart - 1) == '\n')
-            && (lineEnd == source.length() || source.charAt(lineEnd) == '\n' || source.charAt(lineEnd) == '\r');
+            && (lineEnd == source.length()
+                || source.charAt(lineEnd) == '\n'
+                || source.charAt(lineEnd) == '\r');
     if (ownLine) {
       if (lineEnd < source.length() && source.charAt(lineEnd) == '\r') {
         lineEnd++;

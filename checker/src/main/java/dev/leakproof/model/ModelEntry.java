@@ -85,7 +85,12 @@ public record ModelEntry(
      */
     CHARSET_EXCEPTION("charset-exception", Target.TYPE, false),
     /** A charset name that every Java platform supports. */
-    STANDARD_CHARSET("standard-charset", Target.NAME, false);
+    STANDARD_CHARSET("standard-charset", Target.NAME, false),
+    /**
+     * Values of this type name files, or calls on it reach the file system: a fix never moves a
+     * close past code that uses them, since that code could see the file still open.
+     */
+    FILE_SYSTEM("file-system", Target.TYPE, false);
 
     private final String keyword;
     private final Target target;

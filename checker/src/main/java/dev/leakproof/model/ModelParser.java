@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads the model file format: one entry a line, {@code <kind> <target> [<argument>]}, with
- * {@code #} starting a comment. See {@code docs/model.md}.
+ * Reads the model file format: one entry a line, {@code <kind> <target> [<argument>]}, with {@code
+ * #} starting a comment. See {@code docs/model.md}.
  */
 public final class ModelParser {
   private static final Pattern QUALIFIED_NAME =
@@ -46,7 +46,22 @@ public final class ModelParser {
     return entries;
   }
 
+  private static final Pattern PARAM_LIST = Pattern.compile("\\(([^)]*)\\)");
+
   private static ModelEntry parseLine(String line, String origin) {
+    // Spaces are allowed around the commas and parentheses of a parameter list.
+    line = line.replaceAll("\\s*([,()])\\s*", "$1").replaceAll("\\)(?=\\S)", ") ");
+    java.util.regex.Matcher params = PARAM_LIST.matcher(line);
+    while (params.find()) {
+      for (String p : params.group(1).split(",")) {
+        if (p.strip().contains(" ")) {
+          throw new ModelFormatException(
+              origin,
+              "'" + p.strip() + "' is not a fully qualified parameter type",
+              "Write erased types without parameter names, such as java.io.InputStream or byte[]");
+        }
+      }
+    }
     String[] words = line.split("\\s+");
     Kind kind =
         Arrays.stream(Kind.values())
@@ -66,7 +81,11 @@ public final class ModelParser {
     if (words.length != expectedWords) {
       throw new ModelFormatException(
           origin,
-          "'" + kind.keyword() + "' takes " + (expectedWords - 1) + " word(s), found "
+          "'"
+              + kind.keyword()
+              + "' takes "
+              + (expectedWords - 1)
+              + " word(s), found "
               + (words.length - 1),
           example(kind));
     }
@@ -83,7 +102,8 @@ public final class ModelParser {
         }
         yield new ModelEntry(kind, target, null, null, argument, origin);
       }
-      case TYPE -> new ModelEntry(kind, typeName(target, origin, kind), null, null, argument, origin);
+      case TYPE ->
+          new ModelEntry(kind, typeName(target, origin, kind), null, null, argument, origin);
       case TYPE_OR_CONSTRUCTOR, METHOD, METHOD_OR_CONSTRUCTOR ->
           member(kind, target, argument, origin);
     };
@@ -171,6 +191,7 @@ public final class ModelParser {
               "throws java.lang.Integer#parseInt(java.lang.String) java.lang.NumberFormatException";
           case CHARSET_EXCEPTION -> "charset-exception java.io.UnsupportedEncodingException";
           case STANDARD_CHARSET -> "standard-charset UTF-8";
+          case FILE_SYSTEM -> "file-system java.nio.file.Path";
         };
     return "Write it like: " + example;
   }

@@ -50,6 +50,7 @@ public final class ResolvedModel {
   private final Set<String> closerNames = new HashSet<>();
   private final List<ModelEntry> charsetExceptions = new ArrayList<>();
   private final Set<String> standardCharsets = new HashSet<>();
+  private final List<ModelEntry> fileSystemTypes = new ArrayList<>();
 
   public ResolvedModel(LibraryModel model, VisitorState state) {
     this.state = state;
@@ -57,11 +58,13 @@ public final class ResolvedModel {
     this.autoCloseable = state.getSymtab().autoCloseableType;
     for (ModelEntry e : model.entries()) {
       switch (e.kind()) {
-        case NOT_RESOURCE -> (e.isConstructor() ? notResourceConstructors : notResourceTypes).add(e);
+        case NOT_RESOURCE ->
+            (e.isConstructor() ? notResourceConstructors : notResourceTypes).add(e);
         case FACTORY_PREFIX -> factoryPrefixes.add(e.owner());
         case CLOSER_NAME -> closerNames.add(e.owner());
         case CHARSET_EXCEPTION -> charsetExceptions.add(e);
         case STANDARD_CHARSET -> standardCharsets.add(e.owner());
+        case FILE_SYSTEM -> fileSystemTypes.add(e);
         case THROWS -> {
           if (e.isConstructor()) {
             throwsConstructors.add(e);
@@ -166,6 +169,19 @@ public final class ResolvedModel {
     for (ModelEntry e : charsetExceptions) {
       Type t = resolve(e.owner());
       if (t != null && types.isSameType(types.erasure(exception), types.erasure(t))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether values of {@code type} name files or reach the file system. */
+  public boolean isFileSystemType(@Nullable Type type) {
+    if (type == null) {
+      return false;
+    }
+    for (ModelEntry e : fileSystemTypes) {
+      if (isSubtypeOf(type, e.owner())) {
         return true;
       }
     }

@@ -1,8 +1,11 @@
 package dev.leakproof.checks;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;
+import dev.leakproof.testing.Patcher;
 import org.junit.jupiter.api.Test;
 
 class ResourceLeakOnExceptionTest {
@@ -410,10 +413,10 @@ class ResourceLeakOnExceptionTest {
   }
 
   @Test
-  void fixKeepsCommentsAndTabs() {
-    refactoring
-        .addInputLines(
-            "T.java",
+  void fixKeepsCommentsAndTabsExactly() {
+    String input =
+        String.join(
+            "\n",
             "import java.io.*;",
             "class T {",
             "\tint first(File f) throws IOException {",
@@ -424,9 +427,11 @@ class ResourceLeakOnExceptionTest {
             "\t\tin.close();",
             "\t\treturn b;",
             "\t}",
-            "}")
-        .addOutputLines(
-            "T.java",
+            "}",
+            "");
+    String expected =
+        String.join(
+            "\n",
             "import java.io.*;",
             "class T {",
             "\tint first(File f) throws IOException {",
@@ -437,8 +442,9 @@ class ResourceLeakOnExceptionTest {
             "\t\t\treturn b;",
             "\t\t}",
             "\t}",
-            "}")
-        .doTest(TestMode.TEXT_MATCH);
+            "}",
+            "");
+    assertEquals(expected, Patcher.apply("ResourceLeakOnException", "T.java", input));
   }
 
   @Test

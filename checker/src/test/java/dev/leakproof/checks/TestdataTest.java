@@ -1,5 +1,6 @@
 package dev.leakproof.checks;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -8,6 +9,7 @@ import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.bugpatterns.BugChecker;
+import dev.leakproof.testing.Patcher;
 import dev.leakproof.testing.Scanner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,10 +108,16 @@ class TestdataTest {
   private void checkFix(Path folder, Path input, Path fixed) throws Exception {
     assertTrue(Files.exists(fixed), "golden input without output: " + fixed);
     String name = input.getFileName().toString();
+    // Error Prone's helper recompiles the output...
     BugCheckerRefactoringTestHelper.newInstance(checkFor(folder), getClass())
         .addInputLines(name, withoutMarkers(input))
         .addOutputLines(name, Files.readAllLines(fixed).toArray(String[]::new))
         .doTest(TestMode.TEXT_MATCH);
+    // ...but compares modulo formatting; patch mode must give the golden text exactly.
+    String patched =
+        Patcher.apply(
+            folder.getFileName().toString(), name, String.join("\n", withoutMarkers(input)) + "\n");
+    assertEquals(Files.readString(fixed), patched, "patch mode output of " + input);
     // Idempotent: the fixed file has nothing left for any check to report.
     CompilationTestHelper.newInstance(Checks.ALL, getClass())
         .addSourceLines(name, Files.readAllLines(fixed).toArray(String[]::new))

@@ -12,10 +12,15 @@ public final class ScanMain {
   public static void main(String[] args) throws Exception {
     List<Path> files;
     try (Stream<Path> s =
-        Stream.of(args).map(Path::of).flatMap(ScanMain::javaFiles)) {
+        Stream.of(args)
+            .filter(a -> !a.startsWith("-"))
+            .map(Path::of)
+            .flatMap(ScanMain::javaFiles)) {
       files = s.toList();
     }
-    Scanner.Result r = Scanner.scan(files, List.of());
+    List<String> options = Stream.of(args).filter(a -> a.startsWith("-")).toList();
+    Scanner.Result r = Scanner.scan(files, options);
+    System.out.print(r.output());
     r.errors().forEach(e -> System.out.println("ERROR " + e));
     r.findings().forEach(System.out::println);
     System.out.println(r.findings().size() + " findings");

@@ -18,8 +18,8 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles Java files with javac and Error Prone running only the Leakproof checks, the way a
- * build would, and returns what they report. For corpus tests and local evaluation.
+ * Compiles Java files with javac and Error Prone running only the Leakproof checks, the way a build
+ * would, and returns what they report. For corpus tests and local evaluation.
  */
 public final class Scanner {
   private static final Pattern CHECK = Pattern.compile("^\\[(\\w+)\\] (.*)", Pattern.DOTALL);
@@ -72,7 +72,8 @@ public final class Scanner {
     options.add("-Xmaxwarns");
     options.add("100000");
     StringWriter output = new StringWriter();
-    try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+    try (StandardJavaFileManager fm =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
       javac
           .getTask(output, fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(files))
           .call();

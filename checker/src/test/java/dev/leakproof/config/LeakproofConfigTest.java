@@ -1,0 +1,80 @@
+package dev.leakproof.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.errorprone.ErrorProneFlags;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LeakproofConfigTest {
+  private static LeakproofConfig parse(Map<String, String> flags) {
+    return LeakproofConfig.fromFlags(ErrorProneFlags.fromMap(flags));
+  }
+
+  @Test
+  void defaultsWithoutFlags() {
+    assertEquals(LeakproofConfig.defaults(), parse(Map.of()));
+    assertFalse(parse(Map.of()).followUncheckedExceptions());
+  }
+
+  @Test
+  void readsEachFlag() {
+    LeakproofConfig c =
+        parse(
+            Map.of(
+                "Leakproof:FollowUncheckedExceptions", "TRUE",
+                "Leakproof:MaxStepsPerMethod", "1000"));
+    assertTrue(c.followUncheckedExceptions());
+    assertEquals(1000, c.maxStepsPerMethod());
+    assertTrue(
+        parse(Map.of("Leakproof:FollowUncheckedExceptions", "")).followUncheckedExceptions());
+  }
+
+  @Test
+  void flagBadBooleanSaysHowToFixIt() {
+    InvalidFlagException e =
+        assertThrows(
+            InvalidFlagException.class,
+            () -> parse(Map.of("Leakproof:FollowUncheckedExceptions", "maybe")));
+    assertEquals(
+        "-XepOpt:Leakproof:FollowUncheckedExceptions=maybe is not a boolean. Write"
+            + " -XepOpt:Leakproof:FollowUncheckedExceptions=true or"
+            + " -XepOpt:Leakproof:FollowUncheckedExceptions=false",
+        e.getMessage());
+  }
+
+  @Test
+  void flagBadNumberSaysHowToFixIt() {
+    for (String bad : new String[] {"-5", "0", "many", "1.5"}) {
+      InvalidFlagException e =
+          assertThrows(
+              InvalidFlagException.class, () -> parse(Map.of("Leakproof:MaxStepsPerMethod", bad)));
+      assertTrue(
+          e.getMessage().contains("is not a positive whole number")
+              && e.getMessage().contains("-XepOpt:Leakproof:MaxStepsPerMethod=200000"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void flagUnknownNameSuggestsTheClosestOne() {
+    InvalidFlagException e =
+        assertThrows(
+            InvalidFlagException.class,
+            () -> parse(Map.of("Leakproof:FollowUncheckedException", "true")));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "-XepOpt:Leakproof:FollowUncheckedException is not a Leakproof flag (did you mean"
+                    + " -XepOpt:Leakproof:FollowUncheckedExceptions?)"),
+        e.getMessage());
+  }
+
+  @Test
+  void otherToolsFlagsAreIgnored() {
+    assertEquals(LeakproofConfig.defaults(), parse(Map.of("NullAway:AnnotatedPackages", "x")));
+  }
+}

@@ -1,0 +1,89 @@
+package dev.leakproof.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leakproof.model.ModelEntry.Kind;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ModelParserTest {
+  @Test
+  void readsEveryKindOfTarget() {
+    List<ModelEntry> entries =
+        ModelParser.parse(
+            "my.model",
+            """
+            # a comment
+            not-resource java.io.StringReader   # trailing comment
+            not-resource java.util.Scanner(java.lang.String)
+            acquire java.nio.file.Files#newInputStream
+            closer com.example.Io#close*
+            throws java.lang.Integer#valueOf( java.lang.String, int ) java.lang.NumberFormatException
+            closer-name closeQuietly
+            standard-charset UTF-8
+            """);
+    assertEquals(7, entries.size());
+    ModelEntry type = entries.get(0);
+    assertTrue(type.isType());
+    assertEquals("java.io.StringReader", type.owner());
+    ModelEntry ctor = entries.get(1);
+    assertTrue(ctor.isConstructor());
+    assertEquals(List.of("java.lang.String"), ctor.params());
+    ModelEntry method = entries.get(2);
+    assertEquals(Kind.ACQUIRE, method.kind());
+    assertEquals("newInputStream", method.method());
+    assertNull(method.params());
+    assertTrue(entries.get(3).matchesName("closeQuietly"));
+    assertFalse(entries.get(3).matchesName("open"));
+    ModelEntry parse = entries.get(4);
+    assertEquals(List.of("java.lang.String", "int"), parse.params());
+    assertEquals("java.lang.NumberFormatException", parse.argument());
+    assertEquals("my.model:6", parse.origin());
+    assertEquals("closeQuietly", entries.get(5).owner());
+    assertEquals("UTF-8", entries.get(6).owner());
+  }
+
+  @Test
+  void badEntriesNameFileLineAndFix() {
+    assertError(
+        "acquire java.io.File",
+        "m.model:1: 'acquire' needs a method: Type#method. Write it like: acquire java.nio.file.Files#newInputStream");
+    assertError(
+        "aquire java.io.File#open",
+        "m.model:1: unknown entry kind 'aquire'. Use one of: not-resource, acquire");
+    assertError("acquire Files#lines", "m.model:1: 'Files' is not a fully qualified type name");
+    assertError("throws java.lang.Integer#parseInt", "'throws' takes 2 word(s), found 1");
+    assertError(
+        "not-resource java.util.Scanner#next",
+        "'not-resource' takes a type or a constructor, not a method");
+    assertError(
+        "acquire java.nio.file.Files#new(java.nio.file.Path", "has an unclosed parameter list");
+    assertError(
+        "acquire java.nio.file.Files#new(Path x)",
+        "'Path x' is not a fully qualified parameter type");
+  }
+
+  private static void assertError(String line, String expected) {
+    ModelFormatException e =
+        assertThrows(ModelFormatException.class, () -> ModelParser.parse("m.model", line));
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+    assertTrue(e.getMessage().startsWith("m.model:1: "), e.getMessage());
+  }
+
+  @Test
+  void builtInModelParsesWithoutDuplicates() {
+    List<ModelEntry> entries = LibraryModel.builtIn().entries();
+    assertTrue(entries.size() > 100, "entries: " + entries.size());
+    Set<String> seen = new HashSet<>();
+    for (ModelEntry e : entries) {
+      String key = e.kind() + " " + e.owner() + "#" + e.method() + e.params();
+      assertTrue(seen.add(key), "duplicate entry " + key + " at " + e.origin());
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package testdata.resourceleakonexception;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.nio.file.Path;
+
+/**
+ * The ObjectInputStream constructor reads the stream header and can throw after taking the file
+ * stream. Try-with-resources on the outer stream would not fix that (the two need to be separate
+ * resources), so this simple fix is not offered.
+ */
+class NoFixSerializedSnapshot {
+  Object restore(Path snapshot) throws IOException, ClassNotFoundException {
+    // BUG: Diagnostic contains: [ResourceLeakOnException]
+    ObjectInputStream in = new ObjectInputStream(new FileInputStream(snapshot.toFile())); // leak: header read can throw
+    Object state = in.readObject();
+    in.close();
+    return state;
+  }
+}

@@ -19,21 +19,24 @@ import javax.lang.model.element.VariableElement;
 
 /**
  * Finds the local variables of an enclosing method that a lambda or anonymous class body releases:
- * {@code () -> in.close()}, {@code () -> closeQuietly(in)}, {@code () -> { try (in) {...} }}.
+ * {@code () -> in.close()}, {@code () -> closeQuietly(in)}, {@code () -> { try (in) {...} }},
+ * {@code () -> handleAndClose(in)} with a helper of the same unit that closes its argument.
  * Creating such a body hands the release over to it, as {@code Stream.onClose} and cleanup
  * callbacks do.
  */
 final class CaptureScanner extends TreeScanner<Void, Void> {
+  private final UnitContext ctx;
   private final ResolvedModel model;
   private final Set<VariableElement> declaredInside = new HashSet<>();
   private final Set<VariableElement> released = new HashSet<>();
 
-  private CaptureScanner(ResolvedModel model) {
-    this.model = model;
+  private CaptureScanner(UnitContext ctx) {
+    this.ctx = ctx;
+    this.model = ctx.model;
   }
 
-  static Set<VariableElement> releasedCaptures(Tree body, ResolvedModel model) {
-    CaptureScanner scanner = new CaptureScanner(model);
+  static Set<VariableElement> releasedCaptures(Tree body, UnitContext ctx) {
+    CaptureScanner scanner = new CaptureScanner(ctx);
     scanner.scan(body, null);
     scanner.released.removeAll(scanner.declaredInside);
     return scanner.released;
@@ -58,6 +61,14 @@ final class CaptureScanner extends TreeScanner<Void, Void> {
           || role == Role.TAKES_OWNERSHIP
           || model.isCloserName(method.getSimpleName())) {
         tree.getArguments().forEach(this::addLocal);
+      } else {
+        // A helper of the same unit that closes what it is given: () -> handleAndClose(client)
+        Summary summary = ctx.summaryOf(method);
+        for (int i = 0; summary != null && i < tree.getArguments().size(); i++) {
+          if (summary.releasesNormally(i)) {
+            addLocal(tree.getArguments().get(i));
+          }
+        }
       }
     }
     return super.visitMethodInvocation(tree, unused);

@@ -265,9 +265,52 @@ final class LeakStore implements Store<LeakStore> {
     return new Discharge(filter(e -> !removed.contains(e.getKey())), removed);
   }
 
-  /** Drops the facts reachable through {@code key}: on this branch it is null, so they are void. */
-  LeakStore dropFactsWith(AliasKey key) {
-    return filter(e -> !e.getKey().aliases().contains(key));
+  /**
+   * Drops the facts reachable through {@code key}, which cannot hold on this branch (it is null, or
+   * it is some other object), and the facts of their children whose parents have no fact left.
+   *
+   * @param acquiredOnly drop only resources acquired in the unit (a parameter may be the object it
+   *     is compared with)
+   */
+  LeakStore dropFactsWith(AliasKey key, boolean acquiredOnly) {
+    Set<Obligation> dropped = new HashSet<>();
+    LeakStore kept =
+        filter(
+            e -> {
+              Fact f = e.getKey();
+              boolean drop =
+                  f.aliases().contains(key) && !(acquiredOnly && f.obligation().isParameter());
+              if (drop) {
+                dropped.add(f.obligation());
+              }
+              return !drop;
+            });
+    if (dropped.isEmpty()) {
+      return kept;
+    }
+    // Children go with parents that have no fact left, transitively (connection, statement,
+    // result set).
+    while (true) {
+      Set<Obligation> remaining = new HashSet<>();
+      for (Fact f : kept.facts.keySet()) {
+        remaining.add(f.obligation());
+      }
+      Set<Obligation> gone = new HashSet<>(dropped);
+      gone.removeAll(remaining);
+      LeakStore next =
+          gone.isEmpty()
+              ? kept
+              : kept.filter(e -> Collections.disjoint(e.getKey().parents(), gone));
+      if (next == kept) {
+        return kept;
+      }
+      for (Fact f : kept.facts.keySet()) {
+        if (!next.facts.containsKey(f)) {
+          dropped.add(f.obligation());
+        }
+      }
+      kept = next;
+    }
   }
 
   /** Forgets the old value of the temporary {@code tree}, about to be evaluated again. */

@@ -10,11 +10,10 @@ import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.leakproof.model.ResolvedModel.DocumentedException;
 import dev.leakproof.model.ResolvedModel.Role;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
@@ -24,8 +23,6 @@ import org.checkerframework.errorprone.dataflow.analysis.RegularTransferResult;
 import org.checkerframework.errorprone.dataflow.analysis.TransferInput;
 import org.checkerframework.errorprone.dataflow.analysis.TransferResult;
 import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
-import org.checkerframework.errorprone.dataflow.cfg.block.Block;
-import org.checkerframework.errorprone.dataflow.cfg.block.ExceptionBlock;
 import org.checkerframework.errorprone.dataflow.cfg.node.AbstractNodeVisitor;
 import org.checkerframework.errorprone.dataflow.cfg.node.ArrayAccessNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
@@ -146,7 +143,7 @@ final class LeakTransfer
       return finish(n, s, s);
     }
     if (tree.getClassBody() != null) {
-      s = releaseAll(s, CaptureScanner.releasedCaptures(tree.getClassBody(), ctx.model));
+      s = releaseAll(s, CaptureScanner.releasedCaptures(tree.getClassBody(), ctx));
     }
     LeakStore exceptional = s;
     Summary summary = ctx.summaryOf(ctor);
@@ -301,7 +298,7 @@ final class LeakTransfer
     ctx.step(s);
     Tree tree = n.getTree();
     if (tree instanceof LambdaExpressionTree lambda) {
-      s = releaseAll(s, CaptureScanner.releasedCaptures(lambda.getBody(), ctx.model));
+      s = releaseAll(s, CaptureScanner.releasedCaptures(lambda.getBody(), ctx));
     } else if (tree instanceof MemberReferenceTree ref
         && ASTHelpers.getSymbol(ref) instanceof MethodSymbol method
         && ASTHelpers.getSymbol(ref.getQualifierExpression()) instanceof VariableElement v
@@ -341,6 +338,9 @@ final class LeakTransfer
     ctx.step(s);
     Node other =
         left instanceof NullLiteralNode ? right : right instanceof NullLiteralNode ? left : null;
+    if (other == null) {
+      return identityTest(n, left, right, s, equal);
+    }
     while (other instanceof TypeCastNode c) {
       other = c.getOperand();
     }
@@ -348,7 +348,7 @@ final class LeakTransfer
     if (key == null) {
       return finish(n, s, s);
     }
-    LeakStore whenNull = s.dropFactsWith(key);
+    LeakStore whenNull = s.dropFactsWith(key, false);
     LeakStore whenNotNull =
         other instanceof LocalVariableNode v ? s.whereNotNull(v.getElement()) : s;
     if (whenNull == s && whenNotNull == s) {
@@ -364,6 +364,25 @@ final class LeakTransfer
       n = c.getOperand();
     }
     return n instanceof NullLiteralNode;
+  }
+
+  /**
+   * {@code x == field} (as in {@code if (in != System.in) in.close()}): a resource acquired in this
+   * unit is not the object some field already holds, so on the branch where they are the same
+   * object, the facts reachable through {@code x} are void.
+   */
+  private TransferResult<NoValue, LeakStore> identityTest(
+      Node n, Node left, Node right, LeakStore s, boolean equal) {
+    Node local = right instanceof FieldAccessNode ? left : right;
+    Node field = local == left ? right : left;
+    AliasKey key = aliasOf(local);
+    if (!(field instanceof FieldAccessNode) || key == null || !s.tracksOwned(key)) {
+      return finish(n, s, s);
+    }
+    LeakStore whenSame = s.dropFactsWith(key, true);
+    return equal
+        ? new ConditionalTransferResult<>(null, whenSame, s)
+        : new ConditionalTransferResult<>(null, s, whenSame);
   }
 
   private LeakStore handOverResult(LeakStore s, @Nullable Node result) {
@@ -467,18 +486,32 @@ final class LeakTransfer
     return false;
   }
 
-  /** The result with an explicit store for each exception edge of {@code n}. */
+  /**
+   * The result, with the store for each exception edge of {@code n} computed from {@code
+   * exceptionalBase} when the analysis asks for it. The CFG may put one node into several exception
+   * blocks (an array access has one per exception type), so the edges are not looked up through the
+   * node's block.
+   */
   private TransferResult<NoValue, LeakStore> finish(
       Node n, LeakStore regular, LeakStore exceptionalBase) {
-    Block block = n.getBlock();
-    if (!(block instanceof ExceptionBlock eb) || eb.getNode() != n) {
-      return new RegularTransferResult<>(null, regular);
+    return new ExceptionalResult(
+        regular, cause -> exceptionalStore(n, (Type) cause, exceptionalBase));
+  }
+
+  /** A regular result whose exceptional stores are computed per exception type on demand. */
+  private static final class ExceptionalResult extends RegularTransferResult<NoValue, LeakStore> {
+    private final java.util.function.Function<TypeMirror, LeakStore> exceptional;
+
+    ExceptionalResult(
+        LeakStore regular, java.util.function.Function<TypeMirror, LeakStore> exceptional) {
+      super(null, regular);
+      this.exceptional = exceptional;
     }
-    Map<TypeMirror, LeakStore> exceptional = new LinkedHashMap<>();
-    for (TypeMirror cause : eb.getExceptionalSuccessors().keySet()) {
-      exceptional.put(cause, exceptionalStore(n, (Type) cause, exceptionalBase));
+
+    @Override
+    public LeakStore getExceptionalStore(TypeMirror exception) {
+      return exceptional.apply(exception);
     }
-    return new RegularTransferResult<>(null, regular, exceptional);
   }
 
   private LeakStore exceptionalStore(Node n, Type cause, LeakStore base) {
@@ -510,14 +543,22 @@ final class LeakTransfer
       return unchecked ? notFollowed : base;
     }
     String exception = cause.tsym.getSimpleName().toString();
-    if (unchecked && !n.getInSource()) {
+    if (unchecked && isSynthetic(n)) {
       // Calls the CFG builder made up (the iterator of an enhanced for) cannot fail on bad input.
       return notFollowed;
     }
     if (unchecked) {
-      String documented = ctx.model.followedUncheckedException(callee, receiverType);
-      if (documented != null) {
-        exception = documented.substring(documented.lastIndexOf('.') + 1);
+      DocumentedException documented = ctx.model.documentedException(callee, receiverType);
+      if (documented != null
+          && !(n instanceof MethodInvocationNode call
+              && Guards.isGuarded(call, documented.guards()))) {
+        String name = documented.exception();
+        if (Guards.isCaughtLocally(n, ctx.state.getTypeFromString(name), ctx.state)) {
+          // The handler that catches the documented exception continues the normal flow: no
+          // fact turns exceptional (and normal facts at the exceptional exit are not findings).
+          return base;
+        }
+        exception = name.substring(name.lastIndexOf('.') + 1);
       } else if (!ctx.options.followUncheckedExceptions()) {
         return notFollowed;
       }
@@ -525,6 +566,16 @@ final class LeakTransfer
       return notFollowed;
     }
     return base.toExceptional(witness(Witness.Kind.CALL_THROWS, n.getTree(), exception));
+  }
+
+  /** A call the CFG builder made up, such as the {@code next()} of an enhanced for loop. */
+  private static boolean isSynthetic(Node n) {
+    if (!n.getInSource() || n.getTree() == null || ASTHelpers.getStartPosition(n.getTree()) < 0) {
+      return true;
+    }
+    return n instanceof MethodInvocationNode call
+        && call.getTarget().getReceiver() instanceof LocalVariableNode v
+        && v.getName().contains("#");
   }
 
   private boolean passesStandardCharset(List<Node> args) {

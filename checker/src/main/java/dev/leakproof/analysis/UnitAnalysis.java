@@ -10,8 +10,10 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,8 +106,20 @@ final class UnitAnalysis {
       if (store == null) {
         continue;
       }
+      boolean exceptionalExit = store == exceptional;
+      Set<Obligation> open = new HashSet<>();
       for (Fact f : store.facts()) {
-        if (f.obligation().isParameter()) {
+        open.add(f.obligation());
+      }
+      for (Fact f : store.facts()) {
+        // A child whose parent is still open goes when the parent goes: one finding, the parent's.
+        if (f.obligation().isParameter() || !Collections.disjoint(f.parents(), open)) {
+          continue;
+        }
+        // A normal-path fact reaches the exceptional exit only along an edge whose exception is
+        // handled on the way (a documented exception caught in the method) or with a rethrow
+        // that started on a normal path already reported at the normal exit.
+        if (exceptionalExit && !f.exceptional()) {
           continue;
         }
         Witness w = store.witness(f);

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param method the method name pattern, or null for type and constructor entries
  * @param params erased, fully qualified parameter types, or null to match any parameter list
  * @param argument the kind-specific argument (an exception type, a name), or null
+ * @param guards for {@code throws}: names of methods that, called on the same receiver in a
+ *     condition around or before the call, rule the exception out ({@code hasNext}); may be empty
  * @param origin where the entry was read, as {@code file:line}, for error messages
  */
 public record ModelEntry(
@@ -24,6 +26,7 @@ public record ModelEntry(
     @Nullable String method,
     @Nullable List<String> params,
     @Nullable String argument,
+    List<String> guards,
     String origin) {
 
   public ModelEntry {
@@ -31,6 +34,7 @@ public record ModelEntry(
     Objects.requireNonNull(owner);
     Objects.requireNonNull(origin);
     params = params == null ? null : List.copyOf(params);
+    guards = List.copyOf(guards);
   }
 
   /** Whether this entry is about a constructor of {@link #owner}. */
@@ -77,7 +81,11 @@ public record ModelEntry(
     FACTORY_PREFIX("factory-prefix", Target.NAME, false),
     /** Passing a resource to the method hands ownership over (collections, closers). */
     TAKES_OWNERSHIP("takes-ownership", Target.METHOD, false),
-    /** The method throws this unchecked exception on bad input; such exceptions are followed. */
+    /**
+     * The method throws this unchecked exception on bad input; such exceptions are followed, unless
+     * an optional guard method (names separated by |) was called on the same receiver in a
+     * condition around or before the call.
+     */
     THROWS("throws", Target.METHOD_OR_CONSTRUCTOR, true),
     /**
      * This checked exception cannot happen when the call passes a string literal that names a

@@ -78,6 +78,17 @@ public final class ModelParser {
           origin, "'" + kind.keyword() + "' needs a target", example(kind));
     }
     int expectedWords = kind.needsArgument() ? 3 : 2;
+    List<String> guards = List.of();
+    if (kind == Kind.THROWS && words.length == 4) {
+      guards = List.of(words[3].split("\\|"));
+      for (String g : guards) {
+        if (!g.matches("[A-Za-z_$][\\w$]*")) {
+          throw new ModelFormatException(
+              origin, "'" + g + "' is not a method name", "Write guards like hasNext|isPresent");
+        }
+      }
+      expectedWords = 4;
+    }
     if (words.length != expectedWords) {
       throw new ModelFormatException(
           origin,
@@ -100,16 +111,18 @@ public final class ModelParser {
         if (!METHOD_NAME.matcher(target).matches() && !target.matches("[\\w.-]+")) {
           throw new ModelFormatException(origin, "'" + target + "' is not a name", example(kind));
         }
-        yield new ModelEntry(kind, target, null, null, argument, origin);
+        yield new ModelEntry(kind, target, null, null, argument, List.of(), origin);
       }
       case TYPE ->
-          new ModelEntry(kind, typeName(target, origin, kind), null, null, argument, origin);
+          new ModelEntry(
+              kind, typeName(target, origin, kind), null, null, argument, List.of(), origin);
       case TYPE_OR_CONSTRUCTOR, METHOD, METHOD_OR_CONSTRUCTOR ->
-          member(kind, target, argument, origin);
+          member(kind, target, argument, guards, origin);
     };
   }
 
-  private static ModelEntry member(Kind kind, String target, String argument, String origin) {
+  private static ModelEntry member(
+      Kind kind, String target, String argument, List<String> guards, String origin) {
     String head = target;
     List<String> params = null;
     int paren = target.indexOf('(');
@@ -144,7 +157,8 @@ public final class ModelParser {
         throw new ModelFormatException(
             origin, "'" + kind.keyword() + "' needs a method: Type#method", example(kind));
       }
-      return new ModelEntry(kind, typeName(head, origin, kind), null, params, argument, origin);
+      return new ModelEntry(
+          kind, typeName(head, origin, kind), null, params, argument, guards, origin);
     }
     if (kind.target() == ModelEntry.Target.TYPE_OR_CONSTRUCTOR) {
       throw new ModelFormatException(
@@ -160,7 +174,7 @@ public final class ModelParser {
           "'" + method + "' is not a method name",
           "Write a Java method name, optionally ending in * to match a prefix");
     }
-    return new ModelEntry(kind, owner, method, params, argument, origin);
+    return new ModelEntry(kind, owner, method, params, argument, guards, origin);
   }
 
   private static String typeName(String name, String origin, Kind kind) {
@@ -188,7 +202,8 @@ public final class ModelParser {
           case FACTORY_PREFIX -> "factory-prefix open";
           case TAKES_OWNERSHIP -> "takes-ownership java.util.Collection#add";
           case THROWS ->
-              "throws java.lang.Integer#parseInt(java.lang.String) java.lang.NumberFormatException";
+              "throws java.lang.Integer#parseInt(java.lang.String) java.lang.NumberFormatException"
+                  + " (optionally followed by guards: hasNext|isPresent)";
           case CHARSET_EXCEPTION -> "charset-exception java.io.UnsupportedEncodingException";
           case STANDARD_CHARSET -> "standard-charset UTF-8";
           case FILE_SYSTEM -> "file-system java.nio.file.Path";

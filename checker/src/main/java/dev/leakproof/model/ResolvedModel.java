@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Name;
+import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,9 +92,12 @@ public final class ResolvedModel {
 
   /** Whether values of {@code type} must be closed by whoever owns them. */
   public boolean isAutoCloseable(@Nullable Type type) {
+    // The null type is a subtype of everything; `f(null)` passes no resource.
     return type != null
         && autoCloseable != null
         && !type.isPrimitive()
+        && type.getKind() != TypeKind.NULL
+        && type.getKind() != TypeKind.ERROR
         && types.isSubtype(types.erasure(type), types.erasure(autoCloseable));
   }
 
@@ -148,20 +152,31 @@ public final class ResolvedModel {
   }
 
   /**
+   * An unchecked exception that a method documents for bad input.
+   *
+   * @param exception the exception's fully qualified name
+   * @param guards methods that rule it out when called on the same receiver in a condition first
+   */
+  public record DocumentedException(String exception, List<String> guards) {}
+
+  /**
    * The unchecked exception that {@code method} documents for bad input, if the model lists one;
    * edges for it are followed like checked exceptions.
    */
-  public @Nullable String followedUncheckedException(MethodSymbol method, @Nullable Type receiver) {
+  public @Nullable DocumentedException documentedException(
+      MethodSymbol method, @Nullable Type receiver) {
+    ModelEntry found = null;
     if (method.isConstructor()) {
       for (ModelEntry e : throwsConstructors) {
         if (matchesConstructor(e, method)) {
-          return e.argument();
+          found = e;
+          break;
         }
       }
-      return null;
+    } else {
+      found = find(Kind.THROWS, method, receiver);
     }
-    ModelEntry e = find(Kind.THROWS, method, receiver);
-    return e == null ? null : e.argument();
+    return found == null ? null : new DocumentedException(found.argument(), found.guards());
   }
 
   /** Whether {@code exception} cannot happen when the charset argument names a standard charset. */

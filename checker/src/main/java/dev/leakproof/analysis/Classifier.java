@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  *       when it does not (a reader over {@code System.in} or over a parameter).
  *   <li>A call on an open resource that returns a supertype of the receiver returns the receiver
  *       itself (fluent APIs such as {@code Writer.append}); the result joins its obligation.
- *   <li>A same-unit method returns what its summary says; any other call returns a resource only
- *       when the model names it a factory, by entry or by name prefix.
+ *   <li>A same-unit method returns what its summary says. Any other call that returns a resource
+ *       and receives one the unit owns wraps it; otherwise it returns a fresh resource only when
+ *       the model names it a factory, by entry or by name prefix.
  * </ul>
  */
 final class Classifier {
@@ -110,10 +111,18 @@ final class Classifier {
       }
       return summary.returnsFresh() ? Acquisition.FRESH : Acquisition.NONE;
     }
-    if (model.isNotResourceType(resultType) || !model.isFactoryName(method.getSimpleName())) {
+    if (model.isNotResourceType(resultType)) {
       return Acquisition.NONE;
     }
+    // A call that returns a resource and is given one it wraps it, whatever its name:
+    // IOUtils.lineIterator(in, cs), a JSON factory's createParser(reader).
     Acquisition wrapped = wrapping(args, s, ctx);
+    if (wrapped instanceof Acquisition.Joins) {
+      return wrapped;
+    }
+    if (!model.isFactoryName(method.getSimpleName())) {
+      return Acquisition.NONE;
+    }
     return wrapped != null ? wrapped : Acquisition.FRESH;
   }
 

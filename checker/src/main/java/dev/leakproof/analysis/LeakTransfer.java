@@ -172,8 +172,10 @@ final class LeakTransfer
     }
     List<Node> args = n.getArguments();
     if (method.isConstructor()) {
-      // this(...) or super(...): the object under construction now owns the arguments.
-      return finish(n, releaseArguments(s, args), s);
+      // this(...) or super(...): the object under construction now owns the arguments, even if
+      // that constructor throws (it is the one responsible for them then).
+      LeakStore handedOver = releaseArguments(s, args);
+      return finish(n, handedOver, handedOver);
     }
     boolean isStatic = target.isStatic();
     Node receiverNode = target.getReceiver();

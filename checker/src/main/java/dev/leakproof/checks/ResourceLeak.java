@@ -27,6 +27,9 @@ import javax.inject.Inject;
 @BugPattern(
     summary = "A resource is not closed on some normal path through the method",
     severity = WARNING,
+    // The key javac's lint, Eclipse and IntelliJ use for resource warnings: code that already
+    // suppresses those has been reviewed, so it suppresses Leakproof too.
+    altNames = "resource",
     tags = StandardTags.LIKELY_ERROR,
     linkType = CUSTOM,
     link = Docs.BASE + "ResourceLeak.md")

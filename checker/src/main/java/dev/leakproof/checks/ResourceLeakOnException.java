@@ -30,6 +30,9 @@ import javax.inject.Inject;
 @BugPattern(
     summary = "A resource is closed on normal paths but not when an exception is thrown",
     severity = WARNING,
+    // The key javac's lint, Eclipse and IntelliJ use for resource warnings: code that already
+    // suppresses those has been reviewed, so it suppresses Leakproof too.
+    altNames = "resource",
     tags = StandardTags.LIKELY_ERROR,
     linkType = CUSTOM,
     link = Docs.BASE + "ResourceLeakOnException.md")

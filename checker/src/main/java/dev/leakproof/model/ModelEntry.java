@@ -98,7 +98,12 @@ public record ModelEntry(
      * Values of this type name files, or calls on it reach the file system: a fix never moves a
      * close past code that uses them, since that code could see the file still open.
      */
-    FILE_SYSTEM("file-system", Target.TYPE, false);
+    FILE_SYSTEM("file-system", Target.TYPE, false),
+    /**
+     * This type's own {@code close()} does nothing: a subtype that does not override it holds
+     * nothing that must be released.
+     */
+    TRIVIAL_CLOSE("trivial-close", Target.TYPE, false);
 
     private final String keyword;
     private final Target target;

@@ -207,6 +207,7 @@ public final class ModelParser {
           case CHARSET_EXCEPTION -> "charset-exception java.io.UnsupportedEncodingException";
           case STANDARD_CHARSET -> "standard-charset UTF-8";
           case FILE_SYSTEM -> "file-system java.nio.file.Path";
+          case TRIVIAL_CLOSE -> "trivial-close java.io.InputStream";
         };
     return "Write it like: " + example;
   }

@@ -1,6 +1,8 @@
 package dev.leakproof.model;
 
 import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
@@ -52,6 +54,8 @@ public final class ResolvedModel {
   private final List<ModelEntry> charsetExceptions = new ArrayList<>();
   private final Set<String> standardCharsets = new HashSet<>();
   private final List<ModelEntry> fileSystemTypes = new ArrayList<>();
+  private final List<ModelEntry> trivialCloseTypes = new ArrayList<>();
+  private final Map<Symbol, Boolean> trivialClose = new HashMap<>();
 
   public ResolvedModel(LibraryModel model, VisitorState state) {
     this.state = state;
@@ -66,6 +70,7 @@ public final class ResolvedModel {
         case CHARSET_EXCEPTION -> charsetExceptions.add(e);
         case STANDARD_CHARSET -> standardCharsets.add(e.owner());
         case FILE_SYSTEM -> fileSystemTypes.add(e);
+        case TRIVIAL_CLOSE -> trivialCloseTypes.add(e);
         case THROWS -> {
           if (e.isConstructor()) {
             throwsConstructors.add(e);
@@ -101,7 +106,10 @@ public final class ResolvedModel {
         && types.isSubtype(types.erasure(type), types.erasure(autoCloseable));
   }
 
-  /** Whether the model says values of {@code type} are never resources on their own. */
+  /**
+   * Whether values of {@code type} are never resources on their own: the model says so, or the
+   * class inherits a {@code close()} that does nothing (a {@code trivial-close} type's).
+   */
   public boolean isNotResourceType(@Nullable Type type) {
     if (type == null) {
       return false;
@@ -109,6 +117,37 @@ public final class ResolvedModel {
     for (ModelEntry e : notResourceTypes) {
       if (isSubtypeOf(type, e.owner())) {
         return true;
+      }
+    }
+    return hasTrivialClose(type);
+  }
+
+  private boolean hasTrivialClose(Type type) {
+    if (type.tsym == null || trivialCloseTypes.isEmpty()) {
+      return false;
+    }
+    return trivialClose.computeIfAbsent(type.tsym, s -> computeTrivialClose(type));
+  }
+
+  private boolean computeTrivialClose(Type type) {
+    com.sun.tools.javac.util.Name close = state.getName("close");
+    for (Type t = types.erasure(type);
+        t != null && t.tsym instanceof Symbol.ClassSymbol;
+        t = types.supertype(t)) {
+      for (Symbol member : t.tsym.members().getSymbolsByName(close)) {
+        if (member instanceof MethodSymbol m
+            && m.getParameters().isEmpty()
+            && (m.flags() & Flags.ABSTRACT) == 0) {
+          // An empty close() written in source is not enough: in self-contained code it is
+          // usually a stand-in for a real resource, and the AutoCloseable contract still holds.
+          for (ModelEntry e : trivialCloseTypes) {
+            Type trivial = resolve(e.owner());
+            if (trivial != null && types.isSameType(types.erasure(t), types.erasure(trivial))) {
+              return true;
+            }
+          }
+          return false;
+        }
       }
     }
     return false;

@@ -208,6 +208,110 @@ class ResourceLeakOnExceptionTest {
         .doTest();
   }
 
+  @Test
+  void positiveUnguardedOrSecondCallOfAGuardedMethod() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.util.*;
+            class T {
+              void pairs(File f, Iterator<String> it) throws IOException {
+                // BUG: Diagnostic contains: if `it.next()` throws NoSuchElementException (line 9)
+                PrintWriter out = new PrintWriter(f);
+                while (it.hasNext()) {
+                  String key = it.next();
+                  String value = it.next();
+                  out.println(key + "=" + value);
+                }
+                out.close();
+              }
+              void owner(File f, Optional<String> owner) throws IOException {
+                // BUG: Diagnostic contains: if `owner.get()` throws NoSuchElementException
+                PrintWriter out = new PrintWriter(f);
+                out.println(owner.get());
+                out.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negativeGuardedOrCaughtDocumentedExceptions() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.util.*;
+            class T {
+              void all(File f, List<String> lines) throws IOException {
+                PrintWriter out = new PrintWriter(f);
+                Iterator<String> it = lines.iterator();
+                while (it.hasNext()) {
+                  out.println(it.next());
+                }
+                for (String line : lines) {
+                  out.println(line);
+                }
+                out.close();
+              }
+              void first(File f, Iterator<String> it, Optional<String> o) throws IOException {
+                PrintWriter out = new PrintWriter(f);
+                if (!it.hasNext()) {
+                  out.close();
+                  return;
+                }
+                out.println(it.next());
+                out.println(o.isPresent() ? o.get() : "-");
+                out.close();
+              }
+              int quantities(File f, List<String> rows) throws IOException {
+                PrintWriter out = new PrintWriter(f);
+                int ok = 0;
+                for (String row : rows) {
+                  try {
+                    out.println(Integer.parseInt(row.trim()));
+                    ok++;
+                  } catch (NumberFormatException e) {
+                    out.println("skipped " + row);
+                  }
+                }
+                out.close();
+                return ok;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveCaughtDocumentedExceptionThenReturnsWithResourceOpen() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              int port(File f, String text) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeak]
+                PrintWriter log = new PrintWriter(f);
+                try {
+                  int port = Integer.parseInt(text);
+                  log.println(port);
+                  log.close();
+                  return port;
+                } catch (NumberFormatException e) {
+                  return -1;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---- negatives ----------------------------------------------------------------------------
 
   @Test

@@ -608,6 +608,222 @@ class ResourceLeakTest {
         .doTest();
   }
 
+  @Test
+  void negativeCallThatWrapsAnOwnedResource() {
+    helper
+        .addSourceLines(
+            "Lines.java",
+            """
+            import java.io.*;
+            import java.util.Iterator;
+            /** Stands for a library class in another file, such as commons-io's IOUtils. */
+            final class Lines {
+              static Closeable iterate(InputStream in, String charset) {
+                return in;
+              }
+            }
+            """)
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.nio.file.*;
+            class T {
+              Closeable lines(Path p) throws IOException {
+                InputStream in = Files.newInputStream(p);
+                return Lines.iterate(in, "UTF-8");
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negativeStreamsThatHoldNothing() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              /** Inherits InputStream's close(), which does nothing. */
+              static final class Zeros extends InputStream {
+                @Override
+                public int read() {
+                  return 0;
+                }
+              }
+              int zero() throws IOException {
+                InputStream zeros = new Zeros();
+                return zeros.read();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveUserResourceWithEmptyCloseIsStillAResource() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            class T {
+              static final class Lease implements AutoCloseable {
+                @Override
+                public void close() {}
+              }
+              void take() {
+                // BUG: Diagnostic contains: `lease` (Lease)
+                Lease lease = new Lease();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negativeArrayAccessBetweenAcquireAndClose() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.util.Formatter;
+            class T {
+              void dump(File f, int[] values) throws IOException {
+                Formatter out = new Formatter(f);
+                for (int i = 0; i < values.length; i++) {
+                  out.format("%d%n", values[i]);
+                }
+                out.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negativeIdentityTestAgainstAField() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              long size(String name) throws IOException {
+                InputStream in = "-".equals(name) ? System.in : new FileInputStream(name);
+                try {
+                  return in.transferTo(OutputStream.nullOutputStream());
+                } finally {
+                  if (in != System.in) {
+                    in.close();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveOneFindingPerRootCause() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.sql.*;
+            class T {
+              void run(String url, String sql) throws SQLException {
+                // BUG: Diagnostic contains: the Connection opened here
+                DriverManager.getConnection(url).createStatement().execute(sql);
+              }
+              int count(String url) throws SQLException {
+                // BUG: Diagnostic contains: `c` (Connection)
+                Connection c = DriverManager.getConnection(url);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select count(*) from t");
+                return rs.next() ? rs.getInt(1) : 0;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveMetadataResultSetOfBorrowedConnection() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.sql.*;
+            class T {
+              boolean hasTable(Connection c, String name) throws SQLException {
+                // BUG: Diagnostic contains: `tables` (ResultSet)
+                ResultSet tables = c.getMetaData().getTables(null, null, name, null);
+                return tables.next();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negativeNullCheckedParentReleasesItsChildren() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.math.BigDecimal;
+            import java.sql.*;
+            class T {
+              BigDecimal total(String url) throws SQLException {
+                Connection c = null;
+                try {
+                  c = DriverManager.getConnection(url);
+                  Statement st = c.createStatement();
+                  ResultSet rs = st.executeQuery("select sum(total) from orders");
+                  return rs.next() ? rs.getBigDecimal(1) : BigDecimal.ZERO;
+                } finally {
+                  if (c != null) {
+                    c.close();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negativeConstructorChainingTakesOwnership() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.nio.channels.SeekableByteChannel;
+            import java.nio.file.*;
+            class T implements Closeable {
+              private final SeekableByteChannel channel;
+              T(Path p) throws IOException {
+                this(Files.newByteChannel(p));
+              }
+              T(SeekableByteChannel channel) throws IOException {
+                this.channel = channel;
+                if (channel.size() == 0) {
+                  throw new IOException("empty");
+                }
+              }
+              @Override
+              public void close() throws IOException {
+                channel.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---- fixes --------------------------------------------------------------------------------
 
   @Test
@@ -876,6 +1092,23 @@ class ResourceLeakTest {
               }
               int notSuppressed(File f) throws IOException {
                 // BUG: Diagnostic contains: [ResourceLeak]
+                return new FileInputStream(f).read();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void suppressedByTheCommonResourceKey() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              @SuppressWarnings("resource") // javac, Eclipse and IntelliJ use this key
+              int method(File f) throws IOException {
                 return new FileInputStream(f).read();
               }
             }

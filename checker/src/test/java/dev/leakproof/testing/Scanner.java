@@ -62,7 +62,13 @@ public final class Scanner {
         "-XepDisableAllChecks -Xep:ResourceLeak:WARN -Xep:ResourceLeakOnException:WARN"
             + " -XepDisableWarningsInGeneratedCode";
     for (String o : extraOptions) {
-      if (o.startsWith("-Xep")) {
+      if (o.startsWith("--classpath=")) {
+        // More libraries for the sources being scanned.
+        int cp = options.indexOf("-cp") + 1;
+        options.set(
+            cp,
+            o.substring("--classpath=".length()) + java.io.File.pathSeparator + options.get(cp));
+      } else if (o.startsWith("-Xep")) {
         checks += " " + o;
       } else {
         options.add(o);

@@ -113,7 +113,8 @@ public class PositiveCloseNotInFinally {
     // BUG: Diagnostic contains: [ResourceLeakOnException]
     ZipFile zf = new ZipFile(archive); // leak: reading the entry can throw before close
     ZipEntry e = zf.getEntry("META-INF/MANIFEST.MF");
-    byte[] data = e == null ? new byte[0] : zf.getInputStream(e).readAllBytes(); // ok: entry stream released by closing the ZipFile
+    // BUG: Diagnostic contains: [ResourceLeakOnException]
+    byte[] data = e == null ? new byte[0] : zf.getInputStream(e).readAllBytes(); // leak: the entry stream goes with the ZipFile, which leaks if reading throws
     zf.close();
     return data;
   }

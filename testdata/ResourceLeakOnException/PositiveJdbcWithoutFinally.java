@@ -52,8 +52,10 @@ public class PositiveJdbcWithoutFinally {
     List<Invoice> result = new ArrayList<>();
     // BUG: Diagnostic contains: [ResourceLeakOnException]
     Connection c = DriverManager.getConnection(url); // leak: query failures skip close
-    Statement st = c.createStatement(); // ok: released when the connection is closed
-    ResultSet rs = st.executeQuery("SELECT id, customer, amount FROM invoice WHERE paid = FALSE"); // ok: released with its statement and connection
+    // BUG: Diagnostic contains: [ResourceLeakOnException]
+    Statement st = c.createStatement(); // leak: released only with the connection, which a failure skips
+    // BUG: Diagnostic contains: [ResourceLeakOnException]
+    ResultSet rs = st.executeQuery("SELECT id, customer, amount FROM invoice WHERE paid = FALSE"); // leak: likewise
     while (rs.next()) {
       result.add(new Invoice(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3)));
     }

@@ -35,7 +35,7 @@ final class Classifier {
   static Acquisition ofConstructor(
       NewClassTree tree, MethodSymbol ctor, List<Node> args, LeakStore s, UnitContext ctx) {
     Type type = (Type) ctor.owner.type;
-    if (!ctx.model.isAutoCloseable(type) || tree.getClassBody() != null) {
+    if (!ctx.model.isCloseable(type) || tree.getClassBody() != null) {
       return Acquisition.NONE;
     }
     Acquisition wrapped = wrapping(args, s, ctx);
@@ -61,7 +61,7 @@ final class Classifier {
       LeakStore s,
       UnitContext ctx) {
     ResolvedModel model = ctx.model;
-    if (!model.isAutoCloseable(resultType)) {
+    if (!model.isCloseable(resultType)) {
       return Acquisition.NONE;
     }
     switch (role) {
@@ -101,7 +101,7 @@ final class Classifier {
     if (summary != null) {
       List<AliasKey> returned = new ArrayList<>();
       for (int i = 0; i < args.size(); i++) {
-        AliasKey k = LeakTransfer.aliasOf(args.get(i));
+        AliasKey k = ctx.key(args.get(i));
         if (summary.returns(i) && s.tracks(k)) {
           returned.add(k);
         }
@@ -134,9 +134,9 @@ final class Classifier {
     List<AliasKey> tracked = new ArrayList<>();
     boolean anyCloseable = false;
     for (Node arg : flatten(args)) {
-      if (ctx.model.isAutoCloseable((Type) arg.getType())) {
+      if (ctx.model.isCloseable((Type) arg.getType())) {
         anyCloseable = true;
-        AliasKey k = LeakTransfer.aliasOf(arg);
+        AliasKey k = ctx.key(arg);
         if (s.tracks(k)) {
           tracked.add(k);
         }

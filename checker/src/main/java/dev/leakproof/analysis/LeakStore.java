@@ -265,6 +265,11 @@ final class LeakStore implements Store<LeakStore> {
     return new Discharge(filter(e -> !removed.contains(e.getKey())), removed);
   }
 
+  /** Removes the facts that {@code released} accepts (their release is not through an alias). */
+  LeakStore dischargeIf(java.util.function.Predicate<Fact> released) {
+    return filter(e -> !released.test(e.getKey()));
+  }
+
   /**
    * Drops the facts reachable through {@code key}, which cannot hold on this branch (it is null, or
    * it is some other object), and the facts of their children whose parents have no fact left.

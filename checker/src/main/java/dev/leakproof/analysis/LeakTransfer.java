@@ -41,6 +41,7 @@ import org.checkerframework.errorprone.dataflow.cfg.node.ObjectCreationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ReturnNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.SwitchExpressionNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.TernaryExpressionNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ThisNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ThrowNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.TypeCastNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.VariableDeclarationNode;
@@ -77,7 +78,7 @@ final class LeakTransfer
    * The alias key of a node's value: the variable for locals (seen through casts), the synthetic
    * variable of a conditional or switch expression, and otherwise the expression itself.
    */
-  static @Nullable AliasKey aliasOf(@Nullable Node n) {
+  static @Nullable AliasKey aliasOf(@Nullable Node n, boolean fieldsOfThisAreVariables) {
     while (n instanceof TypeCastNode c) {
       n = c.getOperand();
     }
@@ -87,10 +88,17 @@ final class LeakTransfer
     if (n instanceof LocalVariableNode v) {
       return new AliasKey.Var(v.getElement());
     }
+    if (fieldsOfThisAreVariables
+        && n instanceof FieldAccessNode f
+        && !f.isStatic()
+        && f.getReceiver() instanceof ThisNode) {
+      return new AliasKey.Var(f.getElement());
+    }
     if (n instanceof AssignmentNode a) {
-      return a.getTarget() instanceof LocalVariableNode
-          ? aliasOf(a.getTarget())
-          : aliasOf(a.getExpression());
+      AliasKey target = aliasOf(a.getTarget(), fieldsOfThisAreVariables);
+      return target instanceof AliasKey.Var
+          ? target
+          : aliasOf(a.getExpression(), fieldsOfThisAreVariables);
     }
     if (n instanceof TernaryExpressionNode t) {
       return new AliasKey.Var(t.getTernaryExpressionVar().getElement());
@@ -111,7 +119,7 @@ final class LeakTransfer
     LeakStore.Builder b = new LeakStore.Builder();
     for (int i = 0; i < parameters.size() && i < declarations.size(); i++) {
       LocalVariableNode p = parameters.get(i);
-      if (ctx.model.isAutoCloseable((Type) p.getType())) {
+      if (ctx.model.isCloseable((Type) p.getType())) {
         Obligation o = Obligation.parameter(declarations.get(i), i);
         ctx.resourceParameters.set(i);
         b.put(
@@ -180,7 +188,7 @@ final class LeakTransfer
     boolean isStatic = target.isStatic();
     Node receiverNode = target.getReceiver();
     Type receiverType = isStatic ? null : (Type) receiverNode.getType();
-    AliasKey receiver = isStatic ? null : aliasOf(receiverNode);
+    AliasKey receiver = isStatic ? null : ctx.key(receiverNode);
     Role role = ctx.model.roleOf(method, receiverType);
     LeakStore exceptional = s;
     Summary summary = null;
@@ -188,6 +196,10 @@ final class LeakTransfer
       case RELEASE -> {
         if (receiver != null) {
           s = s.discharge(List.of(receiver)).store();
+          exceptional = s;
+        } else if (ctx.inConstructor && receiverNode instanceof ThisNode) {
+          // this.close() in a constructor's handler releases what the fields hold.
+          s = s.dischargeIf(UnitContext::heldByField);
           exceptional = s;
         }
       }
@@ -237,7 +249,7 @@ final class LeakTransfer
     LeakStore s = in.getRegularStore();
     ctx.step(s);
     Node target = n.getTarget();
-    AliasKey rhs = aliasOf(n.getExpression());
+    AliasKey rhs = ctx.key(n.getExpression());
     if (target instanceof LocalVariableNode v) {
       AliasKey key = new AliasKey.Var(v.getElement());
       if (rhs != null) {
@@ -250,6 +262,17 @@ final class LeakTransfer
         s = s.forget(List.of(rhs), null);
       }
       s = s.withNull(v.getElement(), isNullLiteral(n.getExpression()));
+    } else if (ctx.inConstructor && ctx.key(target) instanceof AliasKey.Var field) {
+      // A field of the object under construction: an alias until the constructor completes.
+      if (rhs != null) {
+        for (Obligation o : s.obligationsOf(rhs)) {
+          ctx.noteAlias(o, field);
+        }
+      }
+      s = s.reassign(field, rhs, witness(Witness.Kind.OVERWRITTEN, n.getTree(), field.toString()));
+      if (rhs instanceof AliasKey.Temp) {
+        s = s.forget(List.of(rhs), null);
+      }
     } else if ((target instanceof FieldAccessNode || target instanceof ArrayAccessNode)
         && rhs != null) {
       // Stored into the heap: the object or array now owns it.
@@ -346,7 +369,7 @@ final class LeakTransfer
     while (other instanceof TypeCastNode c) {
       other = c.getOperand();
     }
-    AliasKey key = aliasOf(other);
+    AliasKey key = ctx.key(other);
     if (key == null) {
       return finish(n, s, s);
     }
@@ -377,7 +400,7 @@ final class LeakTransfer
       Node n, Node left, Node right, LeakStore s, boolean equal) {
     Node local = right instanceof FieldAccessNode ? left : right;
     Node field = local == left ? right : left;
-    AliasKey key = aliasOf(local);
+    AliasKey key = ctx.key(local);
     if (!(field instanceof FieldAccessNode) || key == null || !s.tracksOwned(key)) {
       return finish(n, s, s);
     }
@@ -388,7 +411,7 @@ final class LeakTransfer
   }
 
   private LeakStore handOverResult(LeakStore s, @Nullable Node result) {
-    AliasKey key = aliasOf(result);
+    AliasKey key = ctx.key(result);
     if (key == null || !s.tracks(key)) {
       return s;
     }
@@ -427,13 +450,13 @@ final class LeakTransfer
   }
 
   /** The temporaries among a call's receiver and arguments: their values are consumed by it. */
-  private static List<AliasKey> temporaries(@Nullable Node receiver, List<Node> args) {
+  private List<AliasKey> temporaries(@Nullable Node receiver, List<Node> args) {
     List<AliasKey> temps = new ArrayList<>();
-    if (aliasOf(receiver) instanceof AliasKey.Temp t) {
+    if (ctx.key(receiver) instanceof AliasKey.Temp t) {
       temps.add(t);
     }
     for (Node a : Classifier.flatten(args)) {
-      if (aliasOf(a) instanceof AliasKey.Temp t) {
+      if (ctx.key(a) instanceof AliasKey.Temp t) {
         temps.add(t);
       }
     }
@@ -445,7 +468,7 @@ final class LeakTransfer
     List<AliasKey> released = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       boolean releases = exceptional ? summary.releasesOnException(i) : summary.releasesNormally(i);
-      AliasKey k = aliasOf(args.get(i));
+      AliasKey k = ctx.key(args.get(i));
       if (releases && k != null) {
         released.add(k);
       }
@@ -456,7 +479,7 @@ final class LeakTransfer
   private LeakStore releaseArguments(LeakStore s, List<Node> args) {
     List<AliasKey> keys = new ArrayList<>();
     for (Node a : Classifier.flatten(args)) {
-      AliasKey k = aliasOf(a);
+      AliasKey k = ctx.key(a);
       if (k != null) {
         keys.add(k);
       }
@@ -481,7 +504,7 @@ final class LeakTransfer
       if (t instanceof Type.ArrayType array) {
         t = array.elemtype;
       }
-      if (ctx.model.isAutoCloseable(t)) {
+      if (ctx.model.isCloseable(t)) {
         return true;
       }
     }

@@ -39,7 +39,7 @@ final class Prefilter extends TreeScanner<Boolean, Void> {
 
   @Override
   public Boolean visitNewClass(NewClassTree tree, Void unused) {
-    if (tree.getClassBody() == null && model.isAutoCloseable(ASTHelpers.getType(tree))) {
+    if (tree.getClassBody() == null && model.isCloseable(ASTHelpers.getType(tree))) {
       return true;
     }
     return super.visitNewClass(tree, unused);
@@ -48,7 +48,7 @@ final class Prefilter extends TreeScanner<Boolean, Void> {
   @Override
   public Boolean visitMethodInvocation(MethodInvocationTree tree, Void unused) {
     Type result = ASTHelpers.getType(tree);
-    if (model.isAutoCloseable(result) && ASTHelpers.getSymbol(tree) instanceof MethodSymbol m) {
+    if (model.isCloseable(result) && ASTHelpers.getSymbol(tree) instanceof MethodSymbol m) {
       Type receiver =
           ASTHelpers.getReceiver(tree) == null
               ? null

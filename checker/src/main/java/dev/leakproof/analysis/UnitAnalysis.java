@@ -10,10 +10,8 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +54,10 @@ final class UnitAnalysis {
     if (unit == null) {
       return UnitResult.NOTHING;
     }
+    ctx.inConstructor =
+        unitPath.getLeaf() instanceof MethodTree m
+            && ASTHelpers.getSymbol(m) != null
+            && ASTHelpers.getSymbol(m).isConstructor();
     ControlFlowGraph cfg = CFGBuilder.build(unit.bodyPath(), unit.ast(), false, false, env);
     ForwardAnalysisImpl<NoValue, LeakStore, LeakTransfer> analysis =
         new ForwardAnalysisImpl<>(new LeakTransfer(ctx));
@@ -107,13 +109,14 @@ final class UnitAnalysis {
         continue;
       }
       boolean exceptionalExit = store == exceptional;
-      Set<Obligation> open = new HashSet<>();
       for (Fact f : store.facts()) {
-        open.add(f.obligation());
-      }
-      for (Fact f : store.facts()) {
-        // A child whose parent is still open goes when the parent goes: one finding, the parent's.
-        if (f.obligation().isParameter() || !Collections.disjoint(f.parents(), open)) {
+        // One finding per resource: a child that nothing released is reported even when its
+        // parent leaks too (a statement of a leaked connection).
+        if (f.obligation().isParameter()) {
+          continue;
+        }
+        // At the end of a constructor, what the object's fields hold is the object's to close.
+        if (!exceptionalExit && UnitContext.heldByField(f)) {
           continue;
         }
         // A normal-path fact reaches the exceptional exit only along an edge whose exception is
@@ -157,8 +160,10 @@ final class UnitAnalysis {
 
   private static Summary summary(
       @Nullable LeakStore regular, @Nullable LeakStore exceptional, UnitContext ctx) {
-    BitSet openAtNormalExit = parametersOpen(regular);
-    BitSet openAtExceptionalExit = parametersOpen(exceptional);
+    BitSet openAtNormalExit = parametersOpen(regular, true);
+    // A parameter stored into a field of the new object is handed over even if the constructor
+    // then throws: the callee took responsibility for it, as with an owning parameter.
+    BitSet openAtExceptionalExit = parametersOpen(exceptional, true);
     BitSet normal = new BitSet();
     BitSet onException = new BitSet();
     BitSet returned = new BitSet();
@@ -176,11 +181,12 @@ final class UnitAnalysis {
     return new Summary(normal, onException, returned, ctx.returnsFresh);
   }
 
-  private static BitSet parametersOpen(@Nullable LeakStore store) {
+  /** The parameters still open in {@code store}, counting those held by a field as stored. */
+  private static BitSet parametersOpen(@Nullable LeakStore store, boolean fieldsOwn) {
     BitSet open = new BitSet();
     if (store != null) {
       for (Fact f : store.facts()) {
-        if (f.obligation().isParameter()) {
+        if (f.obligation().isParameter() && !(fieldsOwn && UnitContext.heldByField(f))) {
           open.set(f.obligation().parameterIndex());
         }
       }

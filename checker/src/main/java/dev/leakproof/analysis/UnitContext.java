@@ -13,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import javax.lang.model.element.ElementKind;
+import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +38,13 @@ final class UnitContext {
   final Set<Integer> returnedParameters = new HashSet<>();
   boolean returnsFresh;
   final Map<Obligation, Set<AliasKey>> aliasesSeen = new HashMap<>();
+
+  /**
+   * Whether the unit is a constructor: then a field of {@code this} is an alias like a local, and
+   * the object owns what its fields hold only once the constructor completes normally.
+   */
+  boolean inConstructor;
+
   private int steps;
 
   UnitContext(
@@ -50,6 +59,21 @@ final class UnitContext {
     this.runtimeException = state.getSymtab().runtimeExceptionType;
     this.error = state.getSymtab().errorType;
     this.summaries = summaries;
+  }
+
+  /** The alias key of {@code n}'s value in this unit; see {@link LeakTransfer#aliasOf}. */
+  @Nullable AliasKey key(@Nullable Node n) {
+    return LeakTransfer.aliasOf(n, inConstructor);
+  }
+
+  /** Whether {@code fact} is held by a field of the object under construction. */
+  static boolean heldByField(Fact fact) {
+    for (AliasKey k : fact.aliases()) {
+      if (k instanceof AliasKey.Var v && v.element().getKind() == ElementKind.FIELD) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The summary of a same-unit callee, or null when there is none to be had. */

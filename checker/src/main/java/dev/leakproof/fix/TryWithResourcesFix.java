@@ -255,7 +255,7 @@ public final class TryWithResourcesFix {
 
         private boolean touches(ExpressionTree call, List<? extends ExpressionTree> args) {
           Type result = ASTHelpers.getType(call);
-          if (model.isAutoCloseable(result) && !model.isNotResourceType(result)) {
+          if (model.isCloseable(result) && !model.isNotResourceType(result)) {
             return true;
           }
           for (ExpressionTree a : args) {

@@ -60,6 +60,12 @@ public record ModelEntry(
 
   /** The kinds of entries, with the keyword that starts their line in a model file. */
   public enum Kind {
+    /**
+     * Values of this type must be released although it is not {@code AutoCloseable} (a logging
+     * {@code FileHandler}; {@code Inflater} before JDK 25); its release methods need their own
+     * {@code release} entries.
+     */
+    RESOURCE("resource", Target.TYPE, false),
     /** Values of this type (or made by this constructor) are never resources on their own. */
     NOT_RESOURCE("not-resource", Target.TYPE_OR_CONSTRUCTOR, false),
     /** The method returns a fresh resource that the caller owns. */

@@ -192,6 +192,7 @@ public final class ModelParser {
   private static String example(Kind kind) {
     String example =
         switch (kind) {
+          case RESOURCE -> "resource java.util.logging.FileHandler";
           case NOT_RESOURCE -> "not-resource java.io.StringReader";
           case ACQUIRE -> "acquire java.nio.file.Files#newInputStream";
           case ALIAS -> "alias java.net.Socket#getInputStream";

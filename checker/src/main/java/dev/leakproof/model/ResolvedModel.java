@@ -44,6 +44,7 @@ public final class ResolvedModel {
   private final Types types;
   private final @Nullable Type autoCloseable;
   private final Map<String, Optional<Type>> resolved = new HashMap<>();
+  private final List<ModelEntry> resourceTypes = new ArrayList<>();
   private final List<ModelEntry> notResourceTypes = new ArrayList<>();
   private final List<ModelEntry> notResourceConstructors = new ArrayList<>();
   private final Map<Kind, Map<String, List<ModelEntry>>> byExactName = new EnumMap<>(Kind.class);
@@ -63,6 +64,7 @@ public final class ResolvedModel {
     this.autoCloseable = state.getSymtab().autoCloseableType;
     for (ModelEntry e : model.entries()) {
       switch (e.kind()) {
+        case RESOURCE -> resourceTypes.add(e);
         case NOT_RESOURCE ->
             (e.isConstructor() ? notResourceConstructors : notResourceTypes).add(e);
         case FACTORY_PREFIX -> factoryPrefixes.add(e.owner());
@@ -95,15 +97,27 @@ public final class ResolvedModel {
     }
   }
 
-  /** Whether values of {@code type} must be closed by whoever owns them. */
-  public boolean isAutoCloseable(@Nullable Type type) {
-    // The null type is a subtype of everything; `f(null)` passes no resource.
-    return type != null
-        && autoCloseable != null
-        && !type.isPrimitive()
-        && type.getKind() != TypeKind.NULL
-        && type.getKind() != TypeKind.ERROR
-        && types.isSubtype(types.erasure(type), types.erasure(autoCloseable));
+  /**
+   * Whether values of {@code type} must be released by whoever owns them: {@code AutoCloseable}
+   * types, and the types the model lists as {@code resource}.
+   */
+  public boolean isCloseable(@Nullable Type type) {
+    if (type == null
+        || type.isPrimitive()
+        || type.getKind() == TypeKind.NULL
+        || type.getKind() == TypeKind.ERROR) {
+      return false; // the null type is a subtype of everything: `f(null)` passes no resource
+    }
+    if (autoCloseable != null
+        && types.isSubtype(types.erasure(type), types.erasure(autoCloseable))) {
+      return true;
+    }
+    for (ModelEntry e : resourceTypes) {
+      if (isSubtypeOf(type, e.owner())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

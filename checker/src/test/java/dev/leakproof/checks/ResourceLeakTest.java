@@ -727,7 +727,81 @@ class ResourceLeakTest {
   }
 
   @Test
-  void positiveOneFindingPerRootCause() {
+  void positiveResourceTypesThatAreNotAutoCloseable() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.IOException;
+            import java.util.logging.*;
+            class T {
+              private static final Logger LOG = Logger.getLogger("t");
+              void once(String file, String message) throws IOException {
+                // BUG: Diagnostic contains: `handler` (FileHandler)
+                FileHandler handler = new FileHandler(file);
+                handler.publish(new LogRecord(Level.INFO, message));
+              }
+              void closed(String file, String message) throws IOException {
+                FileHandler handler = new FileHandler(file);
+                try {
+                  handler.publish(new LogRecord(Level.INFO, message));
+                } finally {
+                  handler.close();
+                }
+              }
+              void registered(String file) throws IOException {
+                LOG.addHandler(new FileHandler(file));
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveConstructorThatThrowsAfterStoringAResource() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.net.Socket;
+            class T implements Closeable {
+              private final Socket socket;
+              private final InputStream in;
+              T(String host) throws IOException {
+                // BUG: Diagnostic contains: `socket` (Socket) is not closed if `socket.setSoTimeout()` throws SocketException
+                socket = new Socket(host, 25);
+                socket.setSoTimeout(1000);
+                in = socket.getInputStream();
+              }
+              T(String host, int port) throws IOException {
+                this.socket = new Socket(host, port);
+                try {
+                  this.in = socket.getInputStream();
+                } catch (IOException e) {
+                  close();
+                  throw e;
+                }
+              }
+              T(Socket accepted) throws IOException {
+                this.socket = accepted;
+                this.in = accepted.getInputStream();
+              }
+              static T adopt(String host) throws IOException {
+                Socket s = new Socket(host, 25);
+                return new T(s);
+              }
+              @Override
+              public void close() throws IOException {
+                socket.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveOneFindingPerResource() {
     helper
         .addSourceLines(
             "T.java",
@@ -741,7 +815,9 @@ class ResourceLeakTest {
               int count(String url) throws SQLException {
                 // BUG: Diagnostic contains: `c` (Connection)
                 Connection c = DriverManager.getConnection(url);
+                // BUG: Diagnostic contains: `st` (Statement)
                 Statement st = c.createStatement();
+                // BUG: Diagnostic contains: `rs` (ResultSet)
                 ResultSet rs = st.executeQuery("select count(*) from t");
                 return rs.next() ? rs.getInt(1) : 0;
               }

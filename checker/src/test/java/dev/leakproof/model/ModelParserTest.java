@@ -56,7 +56,7 @@ class ModelParserTest {
         "m.model:1: 'acquire' needs a method: Type#method. Write it like: acquire java.nio.file.Files#newInputStream");
     assertError(
         "aquire java.io.File#open",
-        "m.model:1: unknown entry kind 'aquire'. Use one of: not-resource, acquire");
+        "m.model:1: unknown entry kind 'aquire'. Use one of: resource, not-resource, acquire");
     assertError("acquire Files#lines", "m.model:1: 'Files' is not a fully qualified type name");
     assertError("throws java.lang.Integer#parseInt", "'throws' takes 2 word(s), found 1");
     assertError(
@@ -74,6 +74,29 @@ class ModelParserTest {
         assertThrows(ModelFormatException.class, () -> ModelParser.parse("m.model", line));
     assertTrue(e.getMessage().contains(expected), e.getMessage());
     assertTrue(e.getMessage().startsWith("m.model:1: "), e.getMessage());
+  }
+
+  @Test
+  void throwsEntriesTakeOptionalGuards() {
+    List<ModelEntry> entries =
+        ModelParser.parse(
+            "g.model",
+            """
+            throws java.util.Iterator#next java.util.NoSuchElementException hasNext
+            throws java.util.Optional#get java.util.NoSuchElementException isPresent|isEmpty
+            throws java.lang.Integer#parseInt java.lang.NumberFormatException
+            """);
+    assertEquals(List.of("hasNext"), entries.get(0).guards());
+    assertEquals(List.of("isPresent", "isEmpty"), entries.get(1).guards());
+    assertEquals(List.of(), entries.get(2).guards());
+    ModelFormatException e =
+        assertThrows(
+            ModelFormatException.class,
+            () ->
+                ModelParser.parse(
+                    "g.model", "throws java.util.Iterator#next java.util.X has-Next"));
+    assertTrue(
+        e.getMessage().startsWith("g.model:1: 'has-Next' is not a method name"), e.getMessage());
   }
 
   @Test

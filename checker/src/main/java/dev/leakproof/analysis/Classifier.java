@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>A constructor of an {@code AutoCloseable} class makes a resource, unless the model lists
  *       the type or constructor as not a resource, or the class is anonymous.
+ *   <li>A constructor of a class that is not closeable, given an owned resource, builds a holder:
+ *       the new object joins the resource's obligation, so returning or storing it hands the
+ *       resource over (releasing through it is impossible, so a dropped holder changes nothing).
  *   <li>A constructor or factory that receives a closeable argument wraps it (a decorator): the
  *       result joins the argument's obligation when the unit owns it, and is no resource at all
  *       when it does not (a reader over {@code System.in} or over a parameter).
@@ -35,8 +38,20 @@ final class Classifier {
   static Acquisition ofConstructor(
       NewClassTree tree, MethodSymbol ctor, List<Node> args, LeakStore s, UnitContext ctx) {
     Type type = (Type) ctor.owner.type;
-    if (!ctx.model.isCloseable(type) || tree.getClassBody() != null) {
+    if (tree.getClassBody() != null) {
       return Acquisition.NONE;
+    }
+    if (!ctx.model.isCloseable(type)) {
+      // An object built around an owned resource holds it (new DefaultPooledObject<>(conn)):
+      // returning or storing the holder hands the resource over too.
+      List<AliasKey> held = new ArrayList<>();
+      for (Node arg : flatten(args)) {
+        AliasKey k = ctx.key(arg);
+        if (s.tracks(k)) {
+          held.add(k);
+        }
+      }
+      return held.isEmpty() ? Acquisition.NONE : new Acquisition.Joins(held);
     }
     Acquisition wrapped = wrapping(args, s, ctx);
     if (wrapped != null) {

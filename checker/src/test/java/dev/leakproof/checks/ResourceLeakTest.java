@@ -639,6 +639,41 @@ class ResourceLeakTest {
   }
 
   @Test
+  void holdersOfOwnedResources() {
+    helper
+        .addSourceLines(
+            "Holder.java",
+            """
+            /** Stands for a library class in another file that keeps what it is given. */
+            final class Holder<T> {
+              final T value;
+              Holder(T value) {
+                this.value = value;
+              }
+            }
+            """)
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.net.Socket;
+            class T {
+              Holder<Socket> connect(String host) throws IOException {
+                Socket s = new Socket(host, 80);
+                return new Holder<>(s);
+              }
+              int dropped(String host) throws IOException {
+                // BUG: Diagnostic contains: `s` (Socket)
+                Socket s = new Socket(host, 80);
+                Holder<Socket> h = new Holder<>(s);
+                return h.hashCode();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negativeStreamsThatHoldNothing() {
     helper
         .addSourceLines(

@@ -162,6 +162,7 @@ final class LeakTransfer
     Acquisition acquisition = Classifier.ofConstructor(tree, ctor, n.getArguments(), s, ctx);
     s = acquire(acquisition, tree, s);
     s = s.forget(temporaries(null, n.getArguments()), witness(Witness.Kind.DROPPED, tree, ""));
+    ctx.noteLost(s);
     return finish(n, s, exceptional);
   }
 
@@ -240,6 +241,7 @@ final class LeakTransfer
               temporaries(isStatic ? null : receiverNode, args),
               witness(Witness.Kind.DROPPED, tree, ""));
     }
+    ctx.noteLost(s);
     return finish(n, s, exceptional);
   }
 
@@ -278,6 +280,7 @@ final class LeakTransfer
       // Stored into the heap: the object or array now owns it.
       s = s.discharge(List.of(rhs)).store();
     }
+    ctx.noteLost(s);
     return finish(n, s, s);
   }
 
@@ -295,6 +298,7 @@ final class LeakTransfer
                   witness(Witness.Kind.OVERWRITTEN, n.getTree(), n.getName()))
               .withNull(element, false);
     }
+    ctx.noteLost(s);
     return finish(n, s, s);
   }
 
@@ -467,7 +471,12 @@ final class LeakTransfer
       Summary summary, List<Node> args, LeakStore s, boolean exceptional) {
     List<AliasKey> released = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
-      boolean releases = exceptional ? summary.releasesOnException(i) : summary.releasesNormally(i);
+      // A parameter a constructor stores is held by the new object on the normal path (the
+      // classifier joins them), and handed over to it on the exceptional one.
+      boolean releases =
+          exceptional
+              ? summary.releasesOnException(i)
+              : summary.releasesNormally(i) && !summary.stores(i);
       AliasKey k = ctx.key(args.get(i));
       if (releases && k != null) {
         released.add(k);

@@ -8,15 +8,22 @@ import java.util.BitSet;
  * parameter as an obligation of its own.
  *
  * <p>"Releases" means closed, handed to an owner (a field, a collection, another closer) or void on
- * a null check, on every path that reaches the exit in question.
+ * a null check, on every path that reaches the exit in question. A constructor that stores a
+ * parameter in a field of the new object "stores" it: the caller's new object then holds it.
  */
 record Summary(
     BitSet releasesOnNormalExit,
     BitSet releasesOnExceptionalExit,
     BitSet returnsParameter,
+    BitSet storesParameter,
     boolean returnsFresh) {
 
-  static final Summary NOTHING = new Summary(new BitSet(), new BitSet(), new BitSet(), false);
+  static final Summary NOTHING =
+      new Summary(new BitSet(), new BitSet(), new BitSet(), new BitSet(), false);
+
+  boolean stores(int param) {
+    return storesParameter.get(param);
+  }
 
   boolean releasesNormally(int param) {
     return releasesOnNormalExit.get(param);

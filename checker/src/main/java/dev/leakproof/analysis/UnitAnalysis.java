@@ -133,6 +133,10 @@ final class UnitAnalysis {
         }
       }
     }
+    for (Map.Entry<Fact, Witness> e : ctx.lost.entrySet()) {
+      Fact f = e.getKey();
+      (f.exceptional() ? onException : normal).merge(f.obligation(), e.getValue(), Witness::min);
+    }
     List<Leak> leaks = new ArrayList<>();
     for (Obligation o : ctx.acquired) {
       Witness w = normal.get(o);
@@ -168,6 +172,14 @@ final class UnitAnalysis {
     BitSet onException = new BitSet();
     BitSet returned = new BitSet();
     ctx.returnedParameters.forEach(returned::set);
+    BitSet stored = new BitSet();
+    if (regular != null) {
+      for (Fact f : regular.facts()) {
+        if (f.obligation().isParameter() && UnitContext.heldByField(f)) {
+          stored.set(f.obligation().parameterIndex());
+        }
+      }
+    }
     for (int i = ctx.resourceParameters.nextSetBit(0);
         i >= 0;
         i = ctx.resourceParameters.nextSetBit(i + 1)) {
@@ -178,7 +190,7 @@ final class UnitAnalysis {
         }
       }
     }
-    return new Summary(normal, onException, returned, ctx.returnsFresh);
+    return new Summary(normal, onException, returned, stored, ctx.returnsFresh);
   }
 
   /** The parameters still open in {@code store}, counting those held by a field as stored. */

@@ -45,6 +45,13 @@ final class UnitContext {
    */
   boolean inConstructor;
 
+  /**
+   * Facts that lost their last alias somewhere, with the witness of how: they can never be
+   * released, so they are leaks even when no exit is reachable (a {@code while (true)} server loop
+   * that overwrites its socket).
+   */
+  final Map<Fact, Witness> lost = new HashMap<>();
+
   private int steps;
 
   UnitContext(
@@ -88,6 +95,18 @@ final class UnitContext {
     }
     if (store.size() > options.maxOpenFacts()) {
       throw new BudgetExceededException("more than " + options.maxOpenFacts() + " open facts");
+    }
+  }
+
+  void noteLost(LeakStore store) {
+    for (Fact f : store.facts()) {
+      // A child with no alias left is still released through its parent.
+      if (f.aliases().isEmpty() && f.parents().isEmpty() && !f.obligation().isParameter()) {
+        Witness w = store.witness(f);
+        if (w != null) {
+          lost.merge(f, w, Witness::min);
+        }
+      }
     }
   }
 

@@ -103,6 +103,69 @@ class ResourceLeakTest {
   }
 
   @Test
+  void positiveOverwrittenInALoopThatNeverExits() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.net.*;
+            class T {
+              void serve(ServerSocket server) throws IOException {
+                while (true) {
+                  // BUG: Diagnostic contains: `client` (Socket) is still open when line 7 runs again
+                  Socket client = server.accept();
+                  client.getOutputStream().write(1);
+                }
+              }
+              void serveCorrectly(ServerSocket server) throws IOException {
+                while (true) {
+                  try (Socket client = server.accept()) {
+                    client.getOutputStream().write(1);
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void sameFileWrapperThatStoresItsArgument() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            class T {
+              static class Res implements AutoCloseable {
+                @Override
+                public void close() {}
+              }
+              static class Wrapper implements AutoCloseable {
+                private final Res res;
+                Wrapper(Res res) {
+                  this.res = res;
+                }
+                @Override
+                public void close() {
+                  res.close();
+                }
+              }
+              void dropped() {
+                // BUG: Diagnostic contains: [ResourceLeak]
+                new Wrapper(new Res());
+              }
+              void closed() {
+                try (Wrapper w = new Wrapper(new Res())) {
+                  w.hashCode();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positiveBreakInLoop() {
     helper
         .addSourceLines(

@@ -737,6 +737,30 @@ class ResourceLeakTest {
   }
 
   @Test
+  void fileDescriptorsAreTheFileItself() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              int viaDescriptor(File f) throws IOException {
+                // BUG: Diagnostic contains: if `raf.getFD()` throws IOException
+                RandomAccessFile raf = new RandomAccessFile(f, "r");
+                try (FileInputStream in = new FileInputStream(raf.getFD())) {
+                  return in.read();
+                }
+              }
+              int standardInput() throws IOException {
+                FileInputStream in = new FileInputStream(FileDescriptor.in);
+                return in.read();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negativeStreamsThatHoldNothing() {
     helper
         .addSourceLines(

@@ -3,7 +3,6 @@ package dev.leakproof.analysis;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.DoWhileLoopTree;
@@ -15,14 +14,13 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TryTree;
-import com.sun.source.tree.UnionTypeTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import java.util.List;
+import java.util.function.Predicate;
 import org.checkerframework.errorprone.dataflow.cfg.node.MethodInvocationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.jspecify.annotations.Nullable;
@@ -95,52 +93,47 @@ final class Guards {
     Symbol method = ASTHelpers.getSymbol(call);
     int after = ASTHelpers.getStartPosition(guard);
     int before = ASTHelpers.getStartPosition(call);
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-            int pos = ASTHelpers.getStartPosition(tree);
-            ExpressionTree receiver = ASTHelpers.getReceiver(tree);
-            if (tree != call
-                && pos > after
-                && pos < before
-                && receiver != null
-                && ASTHelpers.getSymbol(receiver) == target
-                && ASTHelpers.getSymbol(tree) == method) {
-              return true;
-            }
-            return super.visitMethodInvocation(tree, unused);
-          }
-
-          @Override
-          public Boolean reduce(@Nullable Boolean a, @Nullable Boolean b) {
-            return (a != null && a) || (b != null && b);
-          }
-        }.scan(region, null);
-    return found != null && found;
+    return anyCallOn(
+        region,
+        target,
+        other -> {
+          int pos = ASTHelpers.getStartPosition(other);
+          return other != call
+              && pos > after
+              && pos < before
+              && ASTHelpers.getSymbol(other) == method;
+        });
   }
 
   private static boolean callsGuard(Tree condition, Symbol target, List<String> guards) {
+    return anyCallOn(
+        condition,
+        target,
+        call -> isGuardName(ASTHelpers.getSymbol(call).getSimpleName().toString(), guards));
+  }
+
+  /** Whether {@code tree} contains a call on {@code target} that {@code matches} accepts. */
+  private static boolean anyCallOn(
+      Tree tree, Symbol target, Predicate<MethodInvocationTree> matches) {
     Boolean found =
         new TreeScanner<Boolean, Void>() {
           @Override
-          public Boolean visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-            ExpressionTree receiver = ASTHelpers.getReceiver(tree);
-            Symbol method = ASTHelpers.getSymbol(tree);
+          public Boolean visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            ExpressionTree receiver = ASTHelpers.getReceiver(call);
             if (receiver != null
-                && method != null
+                && ASTHelpers.getSymbol(call) != null
                 && ASTHelpers.getSymbol(receiver) == target
-                && isGuardName(method.getSimpleName().toString(), guards)) {
+                && matches.test(call)) {
               return true;
             }
-            return super.visitMethodInvocation(tree, unused);
+            return super.visitMethodInvocation(call, unused);
           }
 
           @Override
           public Boolean reduce(@Nullable Boolean a, @Nullable Boolean b) {
             return (a != null && a) || (b != null && b);
           }
-        }.scan(condition, null);
+        }.scan(tree, null);
     return found != null && found;
   }
 
@@ -156,28 +149,7 @@ final class Guards {
     if (thrown == null || path == null) {
       return false;
     }
-    Tree child = path.getLeaf();
-    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree t = p.getLeaf();
-      if (t instanceof MethodTree || t instanceof LambdaExpressionTree || t instanceof ClassTree) {
-        return false;
-      }
-      if (t instanceof TryTree tryTree && tryTree.getBlock() == child) {
-        for (CatchTree c : tryTree.getCatches()) {
-          Tree caught = c.getParameter().getType();
-          List<? extends Tree> types =
-              caught instanceof UnionTypeTree u ? u.getTypeAlternatives() : List.of(caught);
-          for (Tree alternative : types) {
-            Type ct = ASTHelpers.getType(alternative);
-            if (ct != null && ASTHelpers.isSubtype(thrown, ct, state)) {
-              return true;
-            }
-          }
-        }
-      }
-      child = t;
-    }
-    return false;
+    return Handlers.isCaught(thrown, path, state);
   }
 
   private static boolean isGuardName(String name, List<String> guards) {

@@ -40,16 +40,9 @@ final class LeakStore implements Store<LeakStore> {
     static final Info NONE = new Info(null, Set.of());
 
     Info merge(Info other) {
-      if (other == this) {
-        return this;
-      }
-      Set<VariableElement> common = nulls;
-      if (!nulls.equals(other.nulls)) {
-        Set<VariableElement> both = new HashSet<>(nulls);
-        both.retainAll(other.nulls);
-        common = Set.copyOf(both);
-      }
-      return new Info(Witness.min(witness, other.witness), common);
+      return other == this
+          ? this
+          : new Info(Witness.min(witness, other.witness), intersection(nulls, other.nulls));
     }
 
     Info withWitness(@Nullable Witness w) {
@@ -152,6 +145,15 @@ final class LeakStore implements Store<LeakStore> {
       b.put(e.getKey(), new Info(i.witness(), update(i.nulls(), variable, isNull)));
     }
     return b.build();
+  }
+
+  private static Set<VariableElement> intersection(Set<VariableElement> a, Set<VariableElement> b) {
+    if (a.equals(b)) {
+      return a;
+    }
+    Set<VariableElement> both = new HashSet<>(a);
+    both.retainAll(b);
+    return Set.copyOf(both);
   }
 
   private static Set<VariableElement> update(
@@ -431,13 +433,7 @@ final class LeakStore implements Store<LeakStore> {
     if (bottom) {
       return other;
     }
-    Set<VariableElement> common = nulls;
-    if (!nulls.equals(other.nulls)) {
-      Set<VariableElement> both = new HashSet<>(nulls);
-      both.retainAll(other.nulls);
-      common = Set.copyOf(both);
-    }
-    Builder b = new Builder(common);
+    Builder b = new Builder(intersection(nulls, other.nulls));
     facts.forEach(b::put);
     other.facts.forEach(b::put);
     return b.build();

@@ -252,28 +252,22 @@ final class LeakTransfer
     ctx.step(s);
     Node target = n.getTarget();
     AliasKey rhs = ctx.key(n.getExpression());
-    if (target instanceof LocalVariableNode v) {
-      AliasKey key = new AliasKey.Var(v.getElement());
+    // A local, or (in a constructor) a field of the object under construction, which is an alias
+    // until the constructor completes.
+    if (ctx.key(target) instanceof AliasKey.Var variable) {
       if (rhs != null) {
         for (Obligation o : s.obligationsOf(rhs)) {
-          ctx.noteAlias(o, key);
+          ctx.noteAlias(o, variable);
         }
       }
-      s = s.reassign(key, rhs, witness(Witness.Kind.OVERWRITTEN, n.getTree(), v.getName()));
+      s =
+          s.reassign(
+              variable, rhs, witness(Witness.Kind.OVERWRITTEN, n.getTree(), variable.toString()));
       if (rhs instanceof AliasKey.Temp) {
         s = s.forget(List.of(rhs), null);
       }
-      s = s.withNull(v.getElement(), isNullLiteral(n.getExpression()));
-    } else if (ctx.inConstructor && ctx.key(target) instanceof AliasKey.Var field) {
-      // A field of the object under construction: an alias until the constructor completes.
-      if (rhs != null) {
-        for (Obligation o : s.obligationsOf(rhs)) {
-          ctx.noteAlias(o, field);
-        }
-      }
-      s = s.reassign(field, rhs, witness(Witness.Kind.OVERWRITTEN, n.getTree(), field.toString()));
-      if (rhs instanceof AliasKey.Temp) {
-        s = s.forget(List.of(rhs), null);
+      if (target instanceof LocalVariableNode v) {
+        s = s.withNull(v.getElement(), isNullLiteral(n.getExpression()));
       }
     } else if ((target instanceof FieldAccessNode || target instanceof ArrayAccessNode)
         && rhs != null) {

@@ -6,7 +6,6 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -15,13 +14,10 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
-import com.sun.source.tree.UnionTypeTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
@@ -29,6 +25,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.leakproof.analysis.Handlers;
 import dev.leakproof.analysis.Leak;
 import dev.leakproof.model.ResolvedModel;
 import java.util.ArrayList;
@@ -341,7 +338,7 @@ public final class TryWithResourcesFix {
       return false;
     }
     for (Type thrown : close.getThrownTypes()) {
-      if (isChecked(thrown, state) && !isHandled(thrown, declPath, state)) {
+      if (isChecked(thrown, state) && !Handlers.isCaughtOrDeclared(thrown, declPath, state)) {
         return false;
       }
     }
@@ -358,40 +355,6 @@ public final class TryWithResourcesFix {
       }
     }
     return null;
-  }
-
-  private static boolean isHandled(Type exception, TreePath path, VisitorState state) {
-    Tree child = path.getLeaf();
-    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree t = p.getLeaf();
-      if (t instanceof TryTree tryTree && tryTree.getBlock() == child) {
-        for (CatchTree c : tryTree.getCatches()) {
-          Tree caught = c.getParameter().getType();
-          List<? extends Tree> alternatives =
-              caught instanceof UnionTypeTree u ? u.getTypeAlternatives() : List.of(caught);
-          for (Tree alt : alternatives) {
-            Type ct = ASTHelpers.getType(alt);
-            if (ct != null && ASTHelpers.isSubtype(exception, ct, state)) {
-              return true;
-            }
-          }
-        }
-      }
-      if (t instanceof LambdaExpressionTree || t instanceof ClassTree) {
-        return false;
-      }
-      if (t instanceof MethodTree m) {
-        for (ExpressionTree thrown : m.getThrows()) {
-          Type tt = ASTHelpers.getType(thrown);
-          if (tt != null && ASTHelpers.isSubtype(exception, tt, state)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      child = t;
-    }
-    return false;
   }
 
   private static boolean isChecked(Type t, VisitorState state) {

@@ -112,12 +112,7 @@ public final class ResolvedModel {
         && types.isSubtype(types.erasure(type), types.erasure(autoCloseable))) {
       return true;
     }
-    for (ModelEntry e : resourceTypes) {
-      if (isSubtypeOf(type, e.owner())) {
-        return true;
-      }
-    }
-    return false;
+    return isSubtypeOfAny(type, resourceTypes);
   }
 
   /**
@@ -128,12 +123,7 @@ public final class ResolvedModel {
     if (type == null) {
       return false;
     }
-    for (ModelEntry e : notResourceTypes) {
-      if (isSubtypeOf(type, e.owner())) {
-        return true;
-      }
-    }
-    return hasTrivialClose(type);
+    return isSubtypeOfAny(type, notResourceTypes) || hasTrivialClose(type);
   }
 
   private boolean hasTrivialClose(Type type) {
@@ -248,12 +238,7 @@ public final class ResolvedModel {
     if (type == null) {
       return false;
     }
-    for (ModelEntry e : fileSystemTypes) {
-      if (isSubtypeOf(type, e.owner())) {
-        return true;
-      }
-    }
-    return false;
+    return isSubtypeOfAny(type, fileSystemTypes);
   }
 
   /** Whether every Java platform supports the charset named {@code name}. */
@@ -326,6 +311,15 @@ public final class ResolvedModel {
       }
     }
     return true;
+  }
+
+  private boolean isSubtypeOfAny(Type type, List<ModelEntry> entries) {
+    for (ModelEntry e : entries) {
+      if (isSubtypeOf(type, e.owner())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean isSubtypeOf(Type type, String name) {

@@ -57,7 +57,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code Error}s are never followed.
  *   <li>Unchecked exceptions of calls are followed only when the model documents them for the
  *       callee (or the {@code FollowUncheckedExceptions} flag is on); those of other nodes
- *       (dereferences, casts) never are. An unfollowed edge carries the empty store.
+ *       (dereferences, casts) never are. An unfollowed edge still reaches its handler, but carries
+ *       no facts.
  *   <li>Checked exceptions of calls and everything a {@code throw} throws are followed: the store
  *       before the node, or after it for a release (a {@code close()} that throws still counts),
  *       with every normal-path fact turned exceptional and witnessed by this node.
@@ -76,7 +77,9 @@ final class LeakTransfer
 
   /**
    * The alias key of a node's value: the variable for locals (seen through casts), the synthetic
-   * variable of a conditional or switch expression, and otherwise the expression itself.
+   * variable of a conditional or switch expression, and otherwise the expression itself. With
+   * {@code fieldsOfThisAreVariables} (in a constructor), a field of {@code this} is a variable too:
+   * the object owns what it holds only once the constructor completes.
    */
   static @Nullable AliasKey aliasOf(@Nullable Node n, boolean fieldsOfThisAreVariables) {
     while (n instanceof TypeCastNode c) {

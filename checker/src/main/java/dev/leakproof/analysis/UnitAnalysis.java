@@ -64,10 +64,6 @@ final class UnitAnalysis {
     analysis.performAnalysis(cfg);
     LeakStore regular = analysis.getRegularExitStore();
     LeakStore exceptional = analysis.getExceptionalExitStore();
-    if (Boolean.getBoolean("leakproof.debug")) {
-      System.err.println(
-          "== " + unit.ast() + "\n  regular=" + regular + "\n  exceptional=" + exceptional);
-    }
     return new UnitResult(
         leaks(regular, exceptional, unit, ctx),
         summary(regular, exceptional, ctx),

@@ -35,10 +35,6 @@ final class CompilationUnitIndex {
     return path != null && ((MethodTree) path.getLeaf()).getBody() != null ? path : null;
   }
 
-  boolean declares(MethodSymbol method) {
-    return methods.containsKey(method);
-  }
-
   /**
    * Whether another method of this unit overrides {@code method}; then a call may run either body
    * and no summary is used.

@@ -112,7 +112,8 @@ public final class LeakAnalysis {
       return cached;
     }
     Tree body = UnitAnalysis.bodyOf(unit);
-    if (body == null || !Prefilter.mayAcquire(body, model, index)) {
+    if (body == null
+        || !Prefilter.mayAcquire(body, model, unitPath.getCompilationUnit().getSourceFile())) {
       results.put(unit, UnitResult.NOTHING);
       return UnitResult.NOTHING;
     }
@@ -141,6 +142,9 @@ public final class LeakAnalysis {
   }
 
   private @Nullable Summary summaryOf(MethodSymbol callee, VisitorState state) {
+    if (index == null && currentUnit != null) {
+      index = new CompilationUnitIndex(currentUnit); // built only when a summary is wanted
+    }
     CompilationUnitIndex idx = index;
     if (idx == null || callee.isAbstract() || idx.isOverriddenHere(callee, state.getTypes())) {
       return null;
@@ -171,7 +175,7 @@ public final class LeakAnalysis {
       currentUnit = unit;
       results.clear();
       skipNoted.clear();
-      index = new CompilationUnitIndex(unit);
+      index = null;
     }
   }
 }

@@ -7,10 +7,12 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.leakproof.model.ResolvedModel;
 import dev.leakproof.model.ResolvedModel.Role;
+import javax.tools.JavaFileObject;
 
 /**
  * A syntactic pass that answers "could this unit acquire anything?" without building a CFG. Most
@@ -20,15 +22,15 @@ import dev.leakproof.model.ResolvedModel.Role;
  */
 final class Prefilter extends TreeScanner<Boolean, Void> {
   private final ResolvedModel model;
-  private final CompilationUnitIndex index;
+  private final JavaFileObject file;
 
-  private Prefilter(ResolvedModel model, CompilationUnitIndex index) {
+  private Prefilter(ResolvedModel model, JavaFileObject file) {
     this.model = model;
-    this.index = index;
+    this.file = file;
   }
 
-  static boolean mayAcquire(Tree body, ResolvedModel model, CompilationUnitIndex index) {
-    Boolean found = new Prefilter(model, index).scan(body, null);
+  static boolean mayAcquire(Tree body, ResolvedModel model, JavaFileObject file) {
+    Boolean found = new Prefilter(model, file).scan(body, null);
     return found != null && found;
   }
 
@@ -56,12 +58,18 @@ final class Prefilter extends TreeScanner<Boolean, Void> {
       Role role = model.roleOf(m, receiver);
       if (role == Role.ACQUIRE
           || role == Role.CHILD
-          || index.declares(m)
+          || declaredInThisFile(m)
           || (!model.isNotResourceType(result) && model.isFactoryName(m.getSimpleName()))) {
         return true;
       }
     }
     return super.visitMethodInvocation(tree, unused);
+  }
+
+  /** A method of this file may be a factory whose summary says so. */
+  private boolean declaredInThisFile(MethodSymbol m) {
+    Symbol.ClassSymbol outermost = m.outermostClass();
+    return outermost != null && outermost.sourcefile == file;
   }
 
   @Override

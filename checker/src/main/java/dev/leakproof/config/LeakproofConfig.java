@@ -1,6 +1,9 @@
 package dev.leakproof.config;
 
 import com.google.errorprone.ErrorProneFlags;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,22 +18,46 @@ import java.util.Optional;
  * @param maxStepsPerMethod transfer-function applications allowed for one method before it is
  *     skipped with a note
  * @param maxOpenFacts facts allowed in one dataflow store before the method is skipped
+ * @param childrenMustBeClosed JDBC statements and result sets, zip entry streams and file locks
+ *     must be closed themselves, even when their parent (connection, statement, zip file, channel)
+ *     is closed
+ * @param executorsAreResources executors from {@code Executors.new*} and {@code new
+ *     ThreadPoolExecutor(...)} must be shut down
+ * @param modelFiles extra model files to load, in the order given
  */
 public record LeakproofConfig(
-    boolean followUncheckedExceptions, int maxStepsPerMethod, int maxOpenFacts) {
+    boolean followUncheckedExceptions,
+    int maxStepsPerMethod,
+    int maxOpenFacts,
+    boolean childrenMustBeClosed,
+    boolean executorsAreResources,
+    List<Path> modelFiles) {
 
   public static final String PREFIX = "Leakproof:";
   public static final String FOLLOW_UNCHECKED_EXCEPTIONS = PREFIX + "FollowUncheckedExceptions";
   public static final String MAX_STEPS_PER_METHOD = PREFIX + "MaxStepsPerMethod";
+  public static final String CHILDREN_MUST_BE_CLOSED = PREFIX + "ChildrenMustBeClosed";
+  public static final String EXECUTORS_ARE_RESOURCES = PREFIX + "ExecutorsAreResources";
+  public static final String MODEL_FILES = PREFIX + "ModelFiles";
 
   static final int DEFAULT_MAX_STEPS = 200_000;
   static final int DEFAULT_MAX_OPEN_FACTS = 400;
 
   private static final List<String> KNOWN =
-      List.of(FOLLOW_UNCHECKED_EXCEPTIONS, MAX_STEPS_PER_METHOD);
+      List.of(
+          FOLLOW_UNCHECKED_EXCEPTIONS,
+          MAX_STEPS_PER_METHOD,
+          CHILDREN_MUST_BE_CLOSED,
+          EXECUTORS_ARE_RESOURCES,
+          MODEL_FILES);
+
+  public LeakproofConfig {
+    modelFiles = List.copyOf(modelFiles);
+  }
 
   public static LeakproofConfig defaults() {
-    return new LeakproofConfig(false, DEFAULT_MAX_STEPS, DEFAULT_MAX_OPEN_FACTS);
+    return new LeakproofConfig(
+        false, DEFAULT_MAX_STEPS, DEFAULT_MAX_OPEN_FACTS, false, false, List.of());
   }
 
   /**
@@ -51,7 +78,42 @@ public record LeakproofConfig(
     }
     boolean follow = booleanFlag(flags, FOLLOW_UNCHECKED_EXCEPTIONS, false);
     int steps = positiveIntFlag(flags, MAX_STEPS_PER_METHOD, DEFAULT_MAX_STEPS);
-    return new LeakproofConfig(follow, steps, DEFAULT_MAX_OPEN_FACTS);
+    boolean children = booleanFlag(flags, CHILDREN_MUST_BE_CLOSED, false);
+    boolean executors = booleanFlag(flags, EXECUTORS_ARE_RESOURCES, false);
+    return new LeakproofConfig(
+        follow, steps, DEFAULT_MAX_OPEN_FACTS, children, executors, modelFiles(flags));
+  }
+
+  /**
+   * {@code -XepOpt:Leakproof:ModelFiles=a.model,b.model}: paths relative to the directory javac
+   * runs in (the project's directory in a Maven or Gradle build). Each must be a readable file.
+   */
+  private static List<Path> modelFiles(ErrorProneFlags flags) {
+    List<Path> files = new ArrayList<>();
+    for (String raw : flags.getListOrEmpty(MODEL_FILES)) {
+      String name = raw.strip();
+      if (name.isEmpty()) {
+        continue;
+      }
+      Path path;
+      try {
+        path = Path.of(name);
+      } catch (InvalidPathException e) {
+        throw new InvalidFlagException(
+            "-XepOpt:" + MODEL_FILES + " names '" + name + "', which is not a valid path");
+      }
+      if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+        throw new InvalidFlagException(
+            "-XepOpt:"
+                + MODEL_FILES
+                + " names "
+                + path.toAbsolutePath()
+                + ", which is not a readable file. Give paths separated by commas, relative to"
+                + " the directory the compiler runs in, or absolute");
+      }
+      files.add(path);
+    }
+    return files;
   }
 
   private static boolean booleanFlag(ErrorProneFlags flags, String name, boolean fallback) {

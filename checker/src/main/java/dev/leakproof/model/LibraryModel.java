@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 
 /** The model entries in force: the built-in JDK and library model, plus any added ones. */
 public final class LibraryModel {
   static final String BUILT_IN_RESOURCE = "/dev/leakproof/model/jdk.model";
+  static final String EXECUTORS_RESOURCE = "/dev/leakproof/model/executors.model";
 
-  private static final LibraryModel BUILT_IN = load();
+  private static final LibraryModel BUILT_IN =
+      new LibraryModel(read(BUILT_IN_RESOURCE, "jdk.model"));
 
   private final List<ModelEntry> entries;
 
@@ -35,13 +40,42 @@ public final class LibraryModel {
     return entries;
   }
 
-  private static LibraryModel load() {
-    try (InputStream in = LibraryModel.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("Leakproof's jar lacks " + BUILT_IN_RESOURCE);
+  /**
+   * The built-in model, then the executor entries if {@code executorsAreResources}, then the models
+   * of every {@link ModelProvider} on {@code loader}'s path, then {@code files} in order. Throws
+   * {@link ModelFormatException} for a bad entry or an unreadable file; the message names the
+   * source, the line and the fix.
+   */
+  public static LibraryModel load(
+      boolean executorsAreResources, ClassLoader loader, List<Path> files) {
+    LibraryModel model = BUILT_IN;
+    if (executorsAreResources) {
+      model = model.plus(read(EXECUTORS_RESOURCE, "executors.model"));
+    }
+    for (ModelProvider provider : ServiceLoader.load(ModelProvider.class, loader)) {
+      model = model.plus(ModelParser.parse(provider.name(), provider.model()));
+    }
+    for (Path file : files) {
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new ModelFormatException(
+            file.toString(),
+            "cannot be read (" + e.getMessage() + ")",
+            "Check the path and rights");
       }
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return new LibraryModel(ModelParser.parse("jdk.model", text));
+      model = model.plus(ModelParser.parse(file.toString(), text));
+    }
+    return model;
+  }
+
+  private static List<ModelEntry> read(String resource, String name) {
+    try (InputStream in = LibraryModel.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("Leakproof's jar lacks " + resource);
+      }
+      return ModelParser.parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

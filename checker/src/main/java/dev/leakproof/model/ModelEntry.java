@@ -109,7 +109,17 @@ public record ModelEntry(
      * This type's own {@code close()} does nothing: a subtype that does not override it holds
      * nothing that must be released.
      */
-    TRIVIAL_CLOSE("trivial-close", Target.TYPE, false);
+    TRIVIAL_CLOSE("trivial-close", Target.TYPE, false),
+    /**
+     * A method of this name with no parameters ends an object's life: it must release what the
+     * object's owned fields hold ({@code close}, {@code stop}, {@code shutdown}).
+     */
+    LIFECYCLE_METHOD("lifecycle-method", Target.NAME, false),
+    /**
+     * A method with an annotation of this simple name ends an object's life ({@code PreDestroy}, a
+     * test framework's {@code AfterEach}).
+     */
+    LIFECYCLE_ANNOTATION("lifecycle-annotation", Target.NAME, false);
 
     private final String keyword;
     private final Target target;

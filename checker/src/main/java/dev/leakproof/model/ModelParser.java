@@ -209,6 +209,8 @@ public final class ModelParser {
           case STANDARD_CHARSET -> "standard-charset UTF-8";
           case FILE_SYSTEM -> "file-system java.nio.file.Path";
           case TRIVIAL_CLOSE -> "trivial-close java.io.InputStream";
+          case LIFECYCLE_METHOD -> "lifecycle-method shutdown";
+          case LIFECYCLE_ANNOTATION -> "lifecycle-annotation PreDestroy";
         };
     return "Write it like: " + example;
   }

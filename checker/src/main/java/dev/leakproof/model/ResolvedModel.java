@@ -52,11 +52,14 @@ public final class ResolvedModel {
   private final List<ModelEntry> throwsConstructors = new ArrayList<>();
   private final Set<String> factoryPrefixes = new HashSet<>();
   private final Set<String> closerNames = new HashSet<>();
+  private final Set<String> lifecycleMethods = new HashSet<>();
+  private final Set<String> lifecycleAnnotations = new HashSet<>();
   private final List<ModelEntry> charsetExceptions = new ArrayList<>();
   private final Set<String> standardCharsets = new HashSet<>();
   private final List<ModelEntry> fileSystemTypes = new ArrayList<>();
   private final List<ModelEntry> trivialCloseTypes = new ArrayList<>();
   private final Map<Symbol, Boolean> trivialClose = new HashMap<>();
+  private final Map<Symbol, Optional<List<String>>> declaredMustCall = new HashMap<>();
 
   public ResolvedModel(LibraryModel model, VisitorState state) {
     this.state = state;
@@ -69,6 +72,8 @@ public final class ResolvedModel {
             (e.isConstructor() ? notResourceConstructors : notResourceTypes).add(e);
         case FACTORY_PREFIX -> factoryPrefixes.add(e.owner());
         case CLOSER_NAME -> closerNames.add(e.owner());
+        case LIFECYCLE_METHOD -> lifecycleMethods.add(e.owner());
+        case LIFECYCLE_ANNOTATION -> lifecycleAnnotations.add(e.owner());
         case CHARSET_EXCEPTION -> charsetExceptions.add(e);
         case STANDARD_CHARSET -> standardCharsets.add(e.owner());
         case FILE_SYSTEM -> fileSystemTypes.add(e);
@@ -108,11 +113,32 @@ public final class ResolvedModel {
         || type.getKind() == TypeKind.ERROR) {
       return false; // the null type is a subtype of everything: `f(null)` passes no resource
     }
+    List<String> mustCall = mustCall(type);
+    if (mustCall != null) {
+      return !mustCall.isEmpty(); // @MustCall({}) says no; @InheritableMustCall("stop") says yes
+    }
     if (autoCloseable != null
         && types.isSubtype(types.erasure(type), types.erasure(autoCloseable))) {
       return true;
     }
     return isSubtypeOfAny(type, resourceTypes);
+  }
+
+  /**
+   * The methods that release values of {@code type} according to its {@code @MustCall} or
+   * {@code @InheritableMustCall} annotation, or null when it has none.
+   */
+  public @Nullable List<String> mustCall(@Nullable Type type) {
+    if (type == null || type.isPrimitive() || type.tsym == null) {
+      return null;
+    }
+    if (!type.getAnnotationMirrors().isEmpty()) {
+      return Annotations.mustCallMethods(type, types); // a type-use annotation: not cached
+    }
+    return declaredMustCall
+        .computeIfAbsent(
+            type.tsym, s -> Optional.ofNullable(Annotations.mustCallMethods(type, types)))
+        .orElse(null);
   }
 
   /**
@@ -123,7 +149,13 @@ public final class ResolvedModel {
     if (type == null) {
       return false;
     }
-    return isSubtypeOfAny(type, notResourceTypes) || hasTrivialClose(type);
+    List<String> mustCall = mustCall(type);
+    if (mustCall != null) {
+      return mustCall.isEmpty();
+    }
+    // A resource entry wins: it is how an opt-in section (executors) overrides the defaults.
+    return !isSubtypeOfAny(type, resourceTypes)
+        && (isSubtypeOfAny(type, notResourceTypes) || hasTrivialClose(type));
   }
 
   private boolean hasTrivialClose(Type type) {
@@ -169,6 +201,13 @@ public final class ResolvedModel {
 
   /** The model's role for {@code method}, called on a receiver of static type {@code receiver}. */
   public Role roleOf(MethodSymbol method, @Nullable Type receiver) {
+    // A method that an annotation names as the release of its receiver's type.
+    List<String> mustCall = mustCall(receiver != null ? receiver : method.owner.type);
+    if (mustCall != null
+        && mustCall.contains(method.getSimpleName().toString())
+        && method.getParameters().isEmpty()) {
+      return Role.RELEASE;
+    }
     for (int i = 0; i < ROLE_KINDS.length; i++) {
       if (find(ROLE_KINDS[i], method, receiver) != null) {
         return Role.values()[i];
@@ -183,6 +222,41 @@ public final class ResolvedModel {
     for (String prefix : factoryPrefixes) {
       if (n.startsWith(prefix)
           && (n.length() == prefix.length() || !Character.isLowerCase(n.charAt(prefix.length())))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code method} ends its object's life, so it must release the object's owned fields: a
+   * parameterless method named as a model {@code lifecycle-method} (or starting with one, as in
+   * {@code closeConnection}) or as the class's {@code @MustCall} says, or one that carries a {@code
+   * lifecycle-annotation}.
+   */
+  public boolean isLifecycleMethod(MethodSymbol method) {
+    if (method.isStatic() || method.isConstructor()) {
+      return false;
+    }
+    for (var a : method.getAnnotationMirrors()) {
+      if (lifecycleAnnotations.contains(
+          a.getAnnotationType().asElement().getSimpleName().toString())) {
+        return true;
+      }
+    }
+    if (!method.getParameters().isEmpty()) {
+      return false;
+    }
+    String name = method.getSimpleName().toString();
+    List<String> mustCall = mustCall(method.owner.type);
+    if (mustCall != null && mustCall.contains(name)) {
+      return true;
+    }
+    for (String lifecycle : lifecycleMethods) {
+      // close, closeConnection, shutdownServer; not closed() or ending()
+      if (name.equals(lifecycle)
+          || (name.startsWith(lifecycle)
+              && Character.isUpperCase(name.charAt(lifecycle.length())))) {
         return true;
       }
     }

@@ -34,6 +34,24 @@ class LeakproofConfigTest {
   }
 
   @Test
+  void readsOptInFlagsAndModelFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path a = java.nio.file.Files.writeString(dir.resolve("a.model"), "");
+    java.nio.file.Path b = java.nio.file.Files.writeString(dir.resolve("b.model"), "");
+    LeakproofConfig c =
+        parse(
+            Map.of(
+                "Leakproof:ChildrenMustBeClosed", "true",
+                "Leakproof:ExecutorsAreResources", "true",
+                "Leakproof:ModelFiles", a + "," + b));
+    assertTrue(c.childrenMustBeClosed());
+    assertTrue(c.executorsAreResources());
+    assertEquals(java.util.List.of(a, b), c.modelFiles());
+    assertFalse(LeakproofConfig.defaults().childrenMustBeClosed());
+    assertFalse(LeakproofConfig.defaults().executorsAreResources());
+  }
+
+  @Test
   void flagBadBooleanSaysHowToFixIt() {
     InvalidFlagException e =
         assertThrows(

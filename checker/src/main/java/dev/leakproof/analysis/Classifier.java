@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableSet;
 import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.leakproof.model.Annotations;
 import dev.leakproof.model.ResolvedModel;
 import dev.leakproof.model.ResolvedModel.Role;
 import java.util.ArrayList;
@@ -40,6 +41,10 @@ final class Classifier {
     Type type = (Type) ctor.owner.type;
     if (tree.getClassBody() != null) {
       return Acquisition.NONE;
+    }
+    Acquisition annotated = annotated(ctor, args, s, ctx);
+    if (annotated != null) {
+      return annotated;
     }
     if (!ctx.model.isCloseable(type)) {
       // An object built around an owned resource holds it (new DefaultPooledObject<>(conn)):
@@ -79,6 +84,10 @@ final class Classifier {
     if (!model.isCloseable(resultType)) {
       return Acquisition.NONE;
     }
+    Acquisition annotated = annotated(method, args, s, ctx);
+    if (annotated != null) {
+      return annotated;
+    }
     switch (role) {
       case ALIAS -> {
         return receiver != null && s.tracks(receiver)
@@ -86,10 +95,10 @@ final class Classifier {
             : Acquisition.NONE;
       }
       case CHILD -> {
-        if (receiver != null && s.tracksOwned(receiver)) {
+        if (!ctx.options.childrenMustBeClosed() && receiver != null && s.tracksOwned(receiver)) {
           ImmutableSet.Builder<Obligation> parents = ImmutableSet.builder();
           for (Obligation o : s.obligationsOf(receiver)) {
-            if (!o.isParameter()) {
+            if (!o.isInherited()) {
               parents.add(o);
             }
           }
@@ -139,6 +148,26 @@ final class Classifier {
       return Acquisition.NONE;
     }
     return wrapped != null ? wrapped : Acquisition.FRESH;
+  }
+
+  /**
+   * What ownership annotations on the callee say, or null if they say nothing: {@code @NotOwning}
+   * or a {@code @MustCall({})} return type (no resource), {@code @MustCallAlias} (the result shares
+   * the marked argument's obligation), {@code @MustBeClosed} or {@code @Owning} (a fresh resource).
+   */
+  private static @Nullable Acquisition annotated(
+      MethodSymbol method, List<Node> args, LeakStore s, UnitContext ctx) {
+    List<String> returned =
+        method.isConstructor() ? null : ctx.model.mustCall(method.getReturnType());
+    if (Annotations.returnsNotOwned(method) || (returned != null && returned.isEmpty())) {
+      return Acquisition.NONE;
+    }
+    int alias = Annotations.mustCallAliasParameter(method);
+    if (alias >= 0 && alias < args.size()) {
+      AliasKey k = ctx.key(args.get(alias));
+      return s.tracks(k) ? new Acquisition.Joins(List.of(k)) : Acquisition.NONE;
+    }
+    return Annotations.returnsOwned(method) ? Acquisition.FRESH : null;
   }
 
   /**

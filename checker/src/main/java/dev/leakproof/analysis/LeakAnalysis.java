@@ -2,7 +2,10 @@ package dev.leakproof.analysis;
 
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -11,13 +14,18 @@ import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.util.Context;
 import dev.leakproof.config.InvalidFlagException;
 import dev.leakproof.config.LeakproofConfig;
+import dev.leakproof.model.Annotations;
 import dev.leakproof.model.LibraryModel;
+import dev.leakproof.model.ModelFormatException;
 import dev.leakproof.model.ResolvedModel;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.inject.Inject;
+import javax.lang.model.element.VariableElement;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,25 +54,35 @@ public final class LeakAnalysis {
   private final Map<Tree, UnitResult> results = new IdentityHashMap<>();
   private final Set<Tree> inProgress = new HashSet<>();
   private final Set<Tree> skipNoted = new HashSet<>();
+  private final Map<ClassTree, Map<VariableElement, OwnedFields.Owned>> ownedFields =
+      new IdentityHashMap<>();
 
   @Inject
   public LeakAnalysis(ErrorProneFlags flags) {
     LeakproofConfig parsed = null;
+    LibraryModel loaded = LibraryModel.builtIn();
     String error = null;
     try {
       parsed = LeakproofConfig.fromFlags(flags);
-    } catch (InvalidFlagException e) {
+      loaded = loadModel(parsed);
+    } catch (InvalidFlagException | ModelFormatException e) {
+      parsed = null;
       error = e.getMessage();
     }
     this.config = parsed;
     this.configError = error;
-    this.library = LibraryModel.builtIn();
+    this.library = loaded;
   }
 
   public LeakAnalysis(LeakproofConfig config) {
     this.config = config;
     this.configError = null;
-    this.library = LibraryModel.builtIn();
+    this.library = loadModel(config);
+  }
+
+  private static LibraryModel loadModel(LeakproofConfig config) {
+    return LibraryModel.load(
+        config.executorsAreResources(), LeakAnalysis.class.getClassLoader(), config.modelFiles());
   }
 
   private boolean configErrorReported;
@@ -113,7 +131,10 @@ public final class LeakAnalysis {
     }
     Tree body = UnitAnalysis.bodyOf(unit);
     if (body == null
-        || !Prefilter.mayAcquire(body, model, unitPath.getCompilationUnit().getSourceFile())) {
+        || !(Prefilter.mayAcquire(body, model, unitPath.getCompilationUnit().getSourceFile())
+            || hasOwningParameter(unit)
+            || Prefilter.mentions(body, ownedFieldsAround(unitPath).keySet())
+            || isLifecycleMethodOfOwner(unitPath))) {
       results.put(unit, UnitResult.NOTHING);
       return UnitResult.NOTHING;
     }
@@ -126,7 +147,12 @@ public final class LeakAnalysis {
     UnitResult result;
     try {
       UnitContext ctx = new UnitContext(model, config, state, m -> summaryOf(m, state));
-      result = UnitAnalysis.run(unitPath, ctx, JavacProcessingEnvironment.instance(state.context));
+      result =
+          UnitAnalysis.run(
+              unitPath,
+              ctx,
+              ownedFieldsAround(unitPath),
+              JavacProcessingEnvironment.instance(state.context));
     } catch (BudgetExceededException e) {
       result = UnitResult.skipped("it is too large to analyse (" + e.getMessage() + ")");
     } catch (RuntimeException | StackOverflowError e) {
@@ -139,6 +165,116 @@ public final class LeakAnalysis {
     }
     results.put(unit, result);
     return result;
+  }
+
+  /**
+   * The fields that the class declaring {@code path}'s leaf owns, each with its declaration;
+   * computed once per class. Lambdas and nested classes belong to the nearest enclosing class.
+   */
+  public Map<VariableElement, OwnedFields.Owned> ownedFields(
+      TreePath classPath, VisitorState state) {
+    enterUnit(classPath.getCompilationUnit(), state);
+    return ownedFieldsOf((ClassTree) classPath.getLeaf());
+  }
+
+  private Map<VariableElement, OwnedFields.Owned> ownedFieldsOf(ClassTree cls) {
+    return ownedFields.computeIfAbsent(
+        cls, c -> OwnedFields.of(c, model, config != null && config.childrenMustBeClosed()));
+  }
+
+  private Map<VariableElement, OwnedFields.Owned> ownedFieldsAround(TreePath unitPath) {
+    ClassTree cls = ASTHelpers.findEnclosingNode(unitPath, ClassTree.class);
+    if (cls == null || unitPath.getLeaf() instanceof LambdaExpressionTree) {
+      return Map.of();
+    }
+    return ownedFieldsOf(cls);
+  }
+
+  /**
+   * The resources that the class at {@code classPath} keeps in owned fields and does not release:
+   * no lifecycle method releases the field on its normal path (or the class has none), or a method
+   * overwrites the field while it is open. Reads the (cached) results of the class's methods;
+   * builds no CFG of its own.
+   */
+  public List<FieldFinding> fieldFindings(TreePath classPath, VisitorState state) {
+    Map<VariableElement, OwnedFields.Owned> owned = ownedFields(classPath, state);
+    if (owned.isEmpty() || config == null) {
+      return List.of();
+    }
+    ClassTree cls = (ClassTree) classPath.getLeaf();
+    List<TreePath> lifecycle = new ArrayList<>();
+    List<TreePath> methods = new ArrayList<>();
+    for (Tree member : cls.getMembers()) {
+      if (member instanceof MethodTree m
+          && m.getBody() != null
+          && ASTHelpers.getSymbol(m) instanceof MethodSymbol sym
+          && !sym.isConstructor()
+          && !sym.isStatic()) {
+        methods.add(new TreePath(classPath, m));
+        if (model.isLifecycleMethod(sym)) {
+          lifecycle.add(new TreePath(classPath, m));
+        }
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (TreePath p : lifecycle) {
+      names.add(((MethodTree) p.getLeaf()).getName() + "()");
+    }
+    List<FieldFinding> findings = new ArrayList<>();
+    for (Map.Entry<VariableElement, OwnedFields.Owned> e : owned.entrySet()) {
+      boolean released = false;
+      for (TreePath p : lifecycle) {
+        UnitResult r = analyze(p, state);
+        // A skipped method is given the benefit of the doubt.
+        released |= r.skippedBecause() != null || !r.openFields().contains(e.getKey());
+      }
+      if (!released) {
+        findings.add(
+            new FieldFinding(
+                e.getValue().declaration(),
+                e.getValue().acquisition(),
+                lifecycle.isEmpty()
+                    ? FieldFinding.Kind.NO_LIFECYCLE_METHOD
+                    : FieldFinding.Kind.NOT_RELEASED,
+                names,
+                null));
+      }
+    }
+    for (TreePath p : methods) {
+      for (Map.Entry<VariableElement, Witness> e :
+          analyze(p, state).overwrittenFields().entrySet()) {
+        OwnedFields.Owned o = owned.get(e.getKey());
+        if (o != null) {
+          findings.add(
+              new FieldFinding(
+                  o.declaration(),
+                  o.acquisition(),
+                  FieldFinding.Kind.OVERWRITTEN,
+                  names,
+                  e.getValue()));
+        }
+      }
+    }
+    return findings;
+  }
+
+  private boolean isLifecycleMethodOfOwner(TreePath unitPath) {
+    return unitPath.getLeaf() instanceof MethodTree m
+        && ASTHelpers.getSymbol(m) instanceof MethodSymbol sym
+        && !ownedFieldsAround(unitPath).isEmpty()
+        && model.isLifecycleMethod(sym);
+  }
+
+  /** An {@code @Owning} parameter is an obligation even in a method that acquires nothing. */
+  private static boolean hasOwningParameter(Tree unit) {
+    if (unit instanceof MethodTree m) {
+      for (var p : m.getParameters()) {
+        if (ASTHelpers.getSymbol(p) != null && Annotations.isOwning(ASTHelpers.getSymbol(p))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private @Nullable Summary summaryOf(MethodSymbol callee, VisitorState state) {
@@ -175,6 +311,7 @@ public final class LeakAnalysis {
       currentUnit = unit;
       results.clear();
       skipNoted.clear();
+      ownedFields.clear();
       index = null;
     }
   }

@@ -98,7 +98,7 @@ final class LeakStore implements Store<LeakStore> {
       return false;
     }
     for (Fact f : facts.keySet()) {
-      if (f.aliases().contains(key) && !f.obligation().isParameter()) {
+      if (f.aliases().contains(key) && !f.obligation().isInherited()) {
         return true;
       }
     }
@@ -286,7 +286,7 @@ final class LeakStore implements Store<LeakStore> {
             e -> {
               Fact f = e.getKey();
               boolean drop =
-                  f.aliases().contains(key) && !(acquiredOnly && f.obligation().isParameter());
+                  f.aliases().contains(key) && !(acquiredOnly && f.obligation().isInherited());
               if (drop) {
                 dropped.add(f.obligation());
               }
@@ -393,6 +393,10 @@ final class LeakStore implements Store<LeakStore> {
     Builder b = new Builder(this, false);
     for (Map.Entry<Fact, Info> e : facts.entrySet()) {
       Fact f = e.getKey();
+      if (f.aliases().isEmpty()) {
+        b.put(f, e.getValue()); // already lost: how it was lost stays the explanation
+        continue;
+      }
       Info info = f.exceptional() && !replace ? e.getValue() : e.getValue().withWitness(witness);
       b.put(f.asExceptional(), info);
     }

@@ -10,11 +10,14 @@ import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.leakproof.model.Annotations;
 import dev.leakproof.model.ResolvedModel.DocumentedException;
 import dev.leakproof.model.ResolvedModel.Role;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 import org.checkerframework.errorprone.dataflow.analysis.ConditionalTransferResult;
@@ -69,6 +72,9 @@ final class LeakTransfer
         TransferResult<NoValue, LeakStore>, TransferInput<NoValue, LeakStore>>
     implements ForwardTransferFunction<NoValue, LeakStore> {
 
+  /** Methods that {@code @EnsuresCalledMethods(methods = ...)} may name as a release. */
+  static final List<String> RELEASE_NAMES = List.of("close", "shutdown", "shutdownNow", "release");
+
   private final UnitContext ctx;
 
   LeakTransfer(UnitContext ctx) {
@@ -77,11 +83,13 @@ final class LeakTransfer
 
   /**
    * The alias key of a node's value: the variable for locals (seen through casts), the synthetic
-   * variable of a conditional or switch expression, and otherwise the expression itself. With
-   * {@code fieldsOfThisAreVariables} (in a constructor), a field of {@code this} is a variable too:
-   * the object owns what it holds only once the constructor completes.
+   * variable of a conditional or switch expression, and otherwise the expression itself. A field of
+   * {@code this} that {@code fieldsOfThisAreVariables} accepts is a variable too: in a constructor
+   * (the object owns what a field holds only once the constructor completes), and an owned field in
+   * a method (so that closing or overwriting it is seen).
    */
-  static @Nullable AliasKey aliasOf(@Nullable Node n, boolean fieldsOfThisAreVariables) {
+  static @Nullable AliasKey aliasOf(
+      @Nullable Node n, Predicate<VariableElement> fieldsOfThisAreVariables) {
     while (n instanceof TypeCastNode c) {
       n = c.getOperand();
     }
@@ -91,10 +99,10 @@ final class LeakTransfer
     if (n instanceof LocalVariableNode v) {
       return new AliasKey.Var(v.getElement());
     }
-    if (fieldsOfThisAreVariables
-        && n instanceof FieldAccessNode f
+    if (n instanceof FieldAccessNode f
         && !f.isStatic()
-        && f.getReceiver() instanceof ThisNode) {
+        && f.getReceiver() instanceof ThisNode
+        && fieldsOfThisAreVariables.test(f.getElement())) {
       return new AliasKey.Var(f.getElement());
     }
     if (n instanceof AssignmentNode a) {
@@ -120,11 +128,34 @@ final class LeakTransfer
     }
     List<? extends VariableTree> declarations = m.getMethod().getParameters();
     LeakStore.Builder b = new LeakStore.Builder();
+    MethodSymbol method = ASTHelpers.getSymbol(m.getMethod());
+    if (!ctx.inConstructor && method != null && !method.isStatic()) {
+      // What the owned fields hold when the method starts: a release method must close it, and
+      // an assignment must not drop it while it is open.
+      for (Map.Entry<VariableElement, OwnedFields.Owned> field : ctx.ownedFields.entrySet()) {
+        VariableElement parent = field.getValue().parent();
+        b.put(
+            new Fact(
+                Obligation.field(field.getValue().declaration()),
+                ImmutableSet.of(new AliasKey.Var(field.getKey())),
+                false,
+                parent == null
+                    ? ImmutableSet.of()
+                    : ImmutableSet.of(Obligation.field(ctx.ownedFields.get(parent).declaration()))),
+            LeakStore.Info.NONE);
+      }
+    }
     for (int i = 0; i < parameters.size() && i < declarations.size(); i++) {
       LocalVariableNode p = parameters.get(i);
       if (ctx.model.isCloseable((Type) p.getType())) {
         Obligation o = Obligation.parameter(declarations.get(i), i);
         ctx.resourceParameters.set(i);
+        if (Annotations.isOwning((Symbol) p.getElement())) {
+          // An @Owning parameter is this method's to release, like a resource it acquired.
+          ctx.acquired.add(o);
+          ctx.owningParameters.add(o);
+          ctx.noteAlias(o, new AliasKey.Var(p.getElement()));
+        }
         b.put(
             new Fact(
                 o, ImmutableSet.of(new AliasKey.Var(p.getElement())), false, ImmutableSet.of()),
@@ -162,6 +193,10 @@ final class LeakTransfer
       s = applyParameterSummary(summary, n.getArguments(), s, false);
       exceptional = applyParameterSummary(summary, n.getArguments(), exceptional, true);
     }
+    // An @Owning constructor parameter is held by the new object (the classifier joins it), and
+    // handed over to it even if the constructor throws.
+    exceptional = applyParameterAnnotations(ctor, n.getArguments(), exceptional, true);
+    s = releaseEnsured(ctor, n.getArguments(), s);
     Acquisition acquisition = Classifier.ofConstructor(tree, ctor, n.getArguments(), s, ctx);
     s = acquire(acquisition, tree, s);
     s = s.forget(temporaries(null, n.getArguments()), witness(Witness.Kind.DROPPED, tree, ""));
@@ -185,7 +220,15 @@ final class LeakTransfer
     List<Node> args = n.getArguments();
     if (method.isConstructor()) {
       // this(...) or super(...): the object under construction now owns the arguments, even if
-      // that constructor throws (it is the one responsible for them then).
+      // that constructor throws (it is the one responsible for them then). A parameter passed up
+      // is held by the new object, as if stored in a field (a FilterInputStream subclass).
+      for (Node a : args) {
+        for (Obligation o : s.obligationsOf(ctx.key(a))) {
+          if (o.isParameter()) {
+            ctx.parametersPassedUp.add(o.parameterIndex());
+          }
+        }
+      }
       LeakStore handedOver = releaseArguments(s, args);
       return finish(n, handedOver, handedOver);
     }
@@ -217,6 +260,15 @@ final class LeakTransfer
         if (summary != null) {
           exceptional = applyParameterSummary(summary, args, s, true);
           s = applyParameterSummary(summary, args, s, false);
+          if (!isStatic && receiverNode instanceof ThisNode) {
+            s = releaseFields(s, summary.releasesFields()); // close() -> closeStreams()
+          }
+        }
+        if (!isStatic && receiverNode instanceof ThisNode) {
+          // @EnsuresCalledMethods(value = "this.in", methods = "close") on a helper of this class
+          for (String name : Annotations.releasedFields(method, RELEASE_NAMES)) {
+            s = releaseFields(s, fieldsNamed(name));
+          }
         }
         // A varargs or array closer hides its releases from the summary; its name tells.
         if (ctx.model.isCloserName(method.getSimpleName()) && hasCloseableParameter(method)) {
@@ -225,6 +277,10 @@ final class LeakTransfer
         }
       }
     }
+    // @Owning parameters take the argument on every edge; @EnsuresCalledMethods releases it when
+    // the call returns.
+    s = applyParameterAnnotations(method, args, s, false);
+    exceptional = applyParameterAnnotations(method, args, exceptional, true);
     if (tree != null) {
       Acquisition acquisition =
           Classifier.ofCall(
@@ -271,9 +327,16 @@ final class LeakTransfer
       }
       if (target instanceof LocalVariableNode v) {
         s = s.withNull(v.getElement(), isNullLiteral(n.getExpression()));
+        List<String> mustCall = ctx.model.mustCall((Type) v.getElement().asType());
+        if (mustCall != null && mustCall.isEmpty()) {
+          // A local declared @MustCall({}): what it holds is no obligation of this method.
+          s = s.discharge(List.of(variable)).store();
+        }
       }
     } else if ((target instanceof FieldAccessNode || target instanceof ArrayAccessNode)
-        && rhs != null) {
+        && rhs != null
+        && !(target instanceof FieldAccessNode f
+            && Annotations.isNotOwning((Symbol) f.getElement()))) {
       // Stored into the heap: the object or array now owns it.
       s = s.discharge(List.of(rhs)).store();
     }
@@ -419,8 +482,8 @@ final class LeakTransfer
     for (Obligation o : s.obligationsOf(key)) {
       if (o.isParameter()) {
         ctx.returnedParameters.add(o.parameterIndex());
-      } else {
-        ctx.returnsFresh = true;
+      } else if (!o.field()) {
+        ctx.returnsFresh = true; // a getter that returns a field hands out nothing fresh
       }
     }
     return s.discharge(List.of(key)).store();
@@ -462,6 +525,56 @@ final class LeakTransfer
       }
     }
     return temps;
+  }
+
+  /**
+   * Hands over the arguments of {@code @Owning} parameters, and on a normal return those that
+   * {@code @EnsuresCalledMethods} releases.
+   */
+  private LeakStore applyParameterAnnotations(
+      MethodSymbol method, List<Node> args, LeakStore s, boolean exceptional) {
+    List<AliasKey> keys = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      if (Annotations.owningParameter(method, i)) {
+        keys.add(ctx.key(args.get(i)));
+      }
+    }
+    if (keys.isEmpty()) {
+      return exceptional ? s : releaseEnsured(method, args, s);
+    }
+    LeakStore released = s.discharge(keys).store();
+    return exceptional ? released : releaseEnsured(method, args, released);
+  }
+
+  private LeakStore releaseEnsured(MethodSymbol method, List<Node> args, LeakStore s) {
+    List<AliasKey> keys = new ArrayList<>();
+    for (int i : Annotations.releasedParameters(method, RELEASE_NAMES)) {
+      if (i >= 0 && i < args.size()) {
+        keys.add(ctx.key(args.get(i)));
+      }
+    }
+    return keys.isEmpty() ? s : s.discharge(keys).store();
+  }
+
+  private LeakStore releaseFields(LeakStore s, Set<VariableElement> fields) {
+    if (fields.isEmpty()) {
+      return s;
+    }
+    List<AliasKey> keys = new ArrayList<>();
+    for (VariableElement f : fields) {
+      keys.add(new AliasKey.Var(f));
+    }
+    return s.discharge(keys).store();
+  }
+
+  private Set<VariableElement> fieldsNamed(String name) {
+    Set<VariableElement> out = new java.util.HashSet<>();
+    for (VariableElement f : ctx.ownedFields.keySet()) {
+      if (f.getSimpleName().contentEquals(name)) {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   private LeakStore applyParameterSummary(

@@ -2,7 +2,9 @@ package dev.leakproof.analysis;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
@@ -12,6 +14,8 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.leakproof.model.ResolvedModel;
 import dev.leakproof.model.ResolvedModel.Role;
+import java.util.Set;
+import javax.lang.model.element.VariableElement;
 import javax.tools.JavaFileObject;
 
 /**
@@ -64,6 +68,35 @@ final class Prefilter extends TreeScanner<Boolean, Void> {
       }
     }
     return super.visitMethodInvocation(tree, unused);
+  }
+
+  /**
+   * Whether {@code body} reads or writes one of {@code fields}: a release method of a class that
+   * owns them must be analysed even though it acquires nothing.
+   */
+  static boolean mentions(Tree body, Set<VariableElement> fields) {
+    if (fields.isEmpty()) {
+      return false;
+    }
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean visitIdentifier(IdentifierTree tree, Void unused) {
+            return fields.contains(ASTHelpers.getSymbol(tree));
+          }
+
+          @Override
+          public Boolean visitMemberSelect(MemberSelectTree tree, Void unused) {
+            return fields.contains(ASTHelpers.getSymbol(tree))
+                || Boolean.TRUE.equals(super.visitMemberSelect(tree, unused));
+          }
+
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return (a != null && a) || (b != null && b);
+          }
+        }.scan(body, null);
+    return found != null && found;
   }
 
   /** A method of this file may be a factory whose summary says so. */

@@ -1,6 +1,8 @@
 package dev.leakproof.analysis;
 
 import java.util.BitSet;
+import java.util.Set;
+import javax.lang.model.element.VariableElement;
 
 /**
  * What a method in the same compilation unit does with the resources passed to it and with its
@@ -9,17 +11,20 @@ import java.util.BitSet;
  *
  * <p>"Releases" means closed, handed to an owner (a field, a collection, another closer) or void on
  * a null check, on every path that reaches the exit in question. A constructor that stores a
- * parameter in a field of the new object "stores" it: the caller's new object then holds it.
+ * parameter in a field of the new object "stores" it: the caller's new object then holds it. A
+ * method of a class that owns resources in fields may release some of them ({@code close()} calling
+ * a private {@code closeStreams()}).
  */
 record Summary(
     BitSet releasesOnNormalExit,
     BitSet releasesOnExceptionalExit,
     BitSet returnsParameter,
     BitSet storesParameter,
-    boolean returnsFresh) {
+    boolean returnsFresh,
+    Set<VariableElement> releasesFields) {
 
   static final Summary NOTHING =
-      new Summary(new BitSet(), new BitSet(), new BitSet(), new BitSet(), false);
+      new Summary(new BitSet(), new BitSet(), new BitSet(), new BitSet(), false, Set.of());
 
   boolean stores(int param) {
     return storesParameter.get(param);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +50,11 @@ final class UnitAnalysis {
     return unit instanceof BlockTree ? unit : null;
   }
 
-  static UnitResult run(TreePath unitPath, UnitContext ctx, ProcessingEnvironment env) {
+  static UnitResult run(
+      TreePath unitPath,
+      UnitContext ctx,
+      Map<VariableElement, OwnedFields.Owned> ownedFields,
+      ProcessingEnvironment env) {
     Unit unit = describe(unitPath);
     if (unit == null) {
       return UnitResult.NOTHING;
@@ -58,6 +63,7 @@ final class UnitAnalysis {
         unitPath.getLeaf() instanceof MethodTree m
             && ASTHelpers.getSymbol(m) != null
             && ASTHelpers.getSymbol(m).isConstructor();
+    ctx.ownedFields = ownedFields;
     ControlFlowGraph cfg = CFGBuilder.build(unit.bodyPath(), unit.ast(), false, false, env);
     ForwardAnalysisImpl<NoValue, LeakStore, LeakTransfer> analysis =
         new ForwardAnalysisImpl<>(new LeakTransfer(ctx));
@@ -68,7 +74,9 @@ final class UnitAnalysis {
         leaks(regular, exceptional, unit, ctx),
         summary(regular, exceptional, ctx),
         ctx.acquired.size(),
-        null);
+        null,
+        openFields(regular),
+        overwrittenFields(ctx));
   }
 
   private static @Nullable Unit describe(TreePath path) {
@@ -108,11 +116,17 @@ final class UnitAnalysis {
       for (Fact f : store.facts()) {
         // One finding per resource: a child that nothing released is reported even when its
         // parent leaks too (a statement of a leaked connection).
-        if (f.obligation().isParameter()) {
+        if (f.obligation().field()
+            || (f.obligation().isParameter() && !ctx.owningParameters.contains(f.obligation()))) {
           continue;
         }
-        // At the end of a constructor, what the object's fields hold is the object's to close.
-        if (!exceptionalExit && UnitContext.heldByField(f)) {
+        // What the object's fields hold is the object's to close: at any exit of a method, and at
+        // the normal end of a constructor (an exception there leaves a half-built object behind).
+        if (UnitContext.heldByField(f) && (!exceptionalExit || !ctx.inConstructor)) {
+          continue;
+        }
+        // Lost by overwriting an owned field: UnclosedResourceField reports that overwrite.
+        if (f.aliases().isEmpty() && ctx.overwrittenField(store.witness(f)) != null) {
           continue;
         }
         // A normal-path fact reaches the exceptional exit only along an edge whose exception is
@@ -158,6 +172,30 @@ final class UnitAnalysis {
     return leaks;
   }
 
+  /** The owned fields still open when the method returns normally. */
+  private static Set<VariableElement> openFields(@Nullable LeakStore regular) {
+    Set<VariableElement> open = new HashSet<>();
+    if (regular != null) {
+      for (Fact f : regular.facts()) {
+        if (f.obligation().field()
+            && ASTHelpers.getSymbol(f.obligation().site()) instanceof VariableElement v) {
+          open.add(v);
+        }
+      }
+    }
+    return open;
+  }
+
+  private static Map<VariableElement, Witness> overwrittenFields(UnitContext ctx) {
+    Map<VariableElement, Witness> out = new HashMap<>();
+    for (Map.Entry<Obligation, Witness> e : ctx.overwrittenFields.entrySet()) {
+      if (ASTHelpers.getSymbol(e.getKey().site()) instanceof VariableElement v) {
+        out.merge(v, e.getValue(), Witness::min);
+      }
+    }
+    return out;
+  }
+
   private static Summary summary(
       @Nullable LeakStore regular, @Nullable LeakStore exceptional, UnitContext ctx) {
     BitSet openAtNormalExit = parametersOpen(regular, true);
@@ -169,6 +207,7 @@ final class UnitAnalysis {
     BitSet returned = new BitSet();
     ctx.returnedParameters.forEach(returned::set);
     BitSet stored = new BitSet();
+    ctx.parametersPassedUp.forEach(stored::set);
     if (regular != null) {
       for (Fact f : regular.facts()) {
         if (f.obligation().isParameter() && UnitContext.heldByField(f)) {
@@ -186,7 +225,12 @@ final class UnitAnalysis {
         }
       }
     }
-    return new Summary(normal, onException, returned, stored, ctx.returnsFresh);
+    Set<VariableElement> releasedFields = new HashSet<>();
+    if (!ctx.inConstructor && regular != null) {
+      releasedFields.addAll(ctx.ownedFields.keySet());
+      releasedFields.removeAll(openFields(regular));
+    }
+    return new Summary(normal, onException, returned, stored, ctx.returnsFresh, releasedFields);
   }
 
   /** The parameters still open in {@code store}, counting those held by a field as stored. */

@@ -1,10 +1,14 @@
 package dev.leakproof.analysis;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.leakproof.config.LeakproofConfig;
+import dev.leakproof.model.Annotations;
 import dev.leakproof.model.ResolvedModel;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -14,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.VariableElement;
 import org.checkerframework.errorprone.dataflow.cfg.node.Node;
 import org.jspecify.annotations.Nullable;
 
@@ -34,8 +39,13 @@ final class UnitContext {
   private final Function<MethodSymbol, @Nullable Summary> summaries;
 
   final Set<Obligation> acquired = new LinkedHashSet<>();
+  final Set<Obligation> owningParameters = new HashSet<>();
   final BitSet resourceParameters = new BitSet();
   final Set<Integer> returnedParameters = new HashSet<>();
+
+  /** Parameters this constructor passes to super(...) or this(...): the new object holds them. */
+  final Set<Integer> parametersPassedUp = new HashSet<>();
+
   boolean returnsFresh;
   final Map<Obligation, Set<AliasKey>> aliasesSeen = new HashMap<>();
 
@@ -51,6 +61,15 @@ final class UnitContext {
    * that overwrites its socket).
    */
   final Map<Fact, Witness> lost = new HashMap<>();
+
+  /** Owned fields whose open resource was lost (the field overwritten), with where. */
+  final Map<Obligation, Witness> overwrittenFields = new HashMap<>();
+
+  /**
+   * The fields of {@code this} that the class owns (see {@code OwnedFields}): in a method they are
+   * obligations at entry and aliases of themselves; in a constructor every field is an alias.
+   */
+  Map<VariableElement, OwnedFields.Owned> ownedFields = Map.of();
 
   private int steps;
 
@@ -70,7 +89,12 @@ final class UnitContext {
 
   /** The alias key of {@code n}'s value in this unit; see {@link LeakTransfer#aliasOf}. */
   @Nullable AliasKey key(@Nullable Node n) {
-    return LeakTransfer.aliasOf(n, inConstructor);
+    return LeakTransfer.aliasOf(
+        n,
+        field ->
+            inConstructor
+                ? !Annotations.isNotOwning((Symbol) field)
+                : ownedFields.containsKey(field));
   }
 
   /** Whether {@code fact} is held by a field of the object under construction. */
@@ -101,13 +125,44 @@ final class UnitContext {
   void noteLost(LeakStore store) {
     for (Fact f : store.facts()) {
       // A child with no alias left is still released through its parent.
-      if (f.aliases().isEmpty() && f.parents().isEmpty() && !f.obligation().isParameter()) {
+      if (f.aliases().isEmpty() && f.parents().isEmpty()) {
         Witness w = store.witness(f);
-        if (w != null) {
+        if (w == null) {
+          continue;
+        }
+        if (f.obligation().field()) {
+          if (ASTHelpers.getSymbol(f.obligation().site()) instanceof VariableElement v
+              && isCheckedForOverwrites(v)) {
+            overwrittenFields.merge(f.obligation(), w, Witness::min);
+          }
+        } else if (overwrittenField(w) instanceof VariableElement v) {
+          // Opened here, stored in an owned field, and overwritten there later (a loop): the
+          // overwrite is the finding, reported once, by UnclosedResourceField.
+          overwrittenFields.merge(
+              Obligation.field(ownedFields.get(v).declaration()), w, Witness::min);
+        } else if (!f.obligation().isParameter() || owningParameters.contains(f.obligation())) {
           lost.merge(f, w, Witness::min);
         }
       }
     }
+  }
+
+  /**
+   * The owned field whose overwrite {@code w} records, when that field is checked for overwrites;
+   * null otherwise.
+   */
+  @Nullable VariableElement overwrittenField(@Nullable Witness w) {
+    return w != null
+            && w.tree() instanceof AssignmentTree a
+            && ASTHelpers.getSymbol(a.getVariable()) instanceof VariableElement v
+            && isCheckedForOverwrites(v)
+        ? v
+        : null;
+  }
+
+  private boolean isCheckedForOverwrites(VariableElement field) {
+    OwnedFields.Owned owned = ownedFields.get(field);
+    return owned != null && owned.openedAtConstruction();
   }
 
   void noteAlias(Obligation obligation, AliasKey key) {

@@ -1,6 +1,9 @@
 package dev.leakproof.analysis;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.VariableElement;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,13 +13,22 @@ import org.jspecify.annotations.Nullable;
  * @param summary what callers in the same unit may assume about this method
  * @param acquisitions how many acquisition sites the unit has
  * @param skippedBecause why the unit was not analysed (budget, internal error), or null
+ * @param openFields the owned fields of {@code this} still open when the method returns normally
+ *     (for a release method such as {@code close()}, the ones it fails to release)
+ * @param overwrittenFields the owned fields overwritten while still open, with where
  */
 public record UnitResult(
-    List<Leak> leaks, Summary summary, int acquisitions, @Nullable String skippedBecause) {
+    List<Leak> leaks,
+    Summary summary,
+    int acquisitions,
+    @Nullable String skippedBecause,
+    Set<VariableElement> openFields,
+    Map<VariableElement, Witness> overwrittenFields) {
 
-  static final UnitResult NOTHING = new UnitResult(List.of(), Summary.NOTHING, 0, null);
+  static final UnitResult NOTHING =
+      new UnitResult(List.of(), Summary.NOTHING, 0, null, Set.of(), Map.of());
 
   static UnitResult skipped(String why) {
-    return new UnitResult(List.of(), Summary.NOTHING, 0, why);
+    return new UnitResult(List.of(), Summary.NOTHING, 0, why, Set.of(), Map.of());
   }
 }

@@ -40,7 +40,7 @@ class CatalogueTest {
   @Test
   void everyCheckIsRegistered() {
     assertEquals(
-        List.of("ResourceLeak", "ResourceLeakOnException"),
+        List.of("ResourceLeak", "ResourceLeakOnException", "UnclosedResourceField"),
         checks().stream().map(Class::getSimpleName).toList());
   }
 

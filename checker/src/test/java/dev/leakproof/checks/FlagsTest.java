@@ -47,6 +47,150 @@ class FlagsTest {
   }
 
   @Test
+  void flagChildrenMustBeClosed() {
+    String[] source = {
+      "import java.sql.*;",
+      "class T {",
+      "  int count(Connection c) throws SQLException {",
+      "    try (Statement st = c.createStatement()) {",
+      "      // BUG: Diagnostic contains: `rs` (ResultSet)",
+      "      ResultSet rs = st.executeQuery(\"select 1\");",
+      "      return rs.next() ? 1 : 0;",
+      "    }",
+      "  }",
+      "}"
+    };
+    CompilationTestHelper.newInstance(Checks.ALL, getClass())
+        .setArgs("-XepOpt:Leakproof:ChildrenMustBeClosed=true")
+        .addSourceLines("T.java", source)
+        .doTest();
+    // By default a result set goes with its statement.
+    CompilationTestHelper.newInstance(Checks.ALL, getClass())
+        .addSourceLines(
+            "T.java",
+            java.util.Arrays.stream(source).filter(l -> !l.contains("BUG:")).toArray(String[]::new))
+        .doTest();
+  }
+
+  @Test
+  void flagExecutorsAreResources() {
+    String[] source = {
+      "import java.util.concurrent.*;",
+      "class T {",
+      "  void run(Runnable task) {",
+      "    // BUG: Diagnostic contains: `pool` (ExecutorService)",
+      "    ExecutorService pool = Executors.newFixedThreadPool(2);",
+      "    pool.submit(task);",
+      "  }",
+      "  void runAndShutDown(Runnable task) {",
+      "    ExecutorService pool = Executors.newSingleThreadExecutor();",
+      "    try {",
+      "      pool.submit(task);",
+      "    } finally {",
+      "      pool.shutdown();",
+      "    }",
+      "  }",
+      "}"
+    };
+    CompilationTestHelper.newInstance(Checks.ALL, getClass())
+        .setArgs("-XepOpt:Leakproof:ExecutorsAreResources=true")
+        .addSourceLines("T.java", source)
+        .doTest();
+    // Off by default: executors usually live as long as the program.
+    CompilationTestHelper.newInstance(Checks.ALL, getClass())
+        .addSourceLines(
+            "T.java",
+            java.util.Arrays.stream(source).filter(l -> !l.contains("BUG:")).toArray(String[]::new))
+        .doTest();
+  }
+
+  @Test
+  void flagModelFilesAddsEntries() throws IOException {
+    Path model =
+        source("pool.model", "# our connection pool\nacquire com.example.db.Pool#borrow\n");
+    String[] pool = {
+      "package com.example.db;",
+      "public class Pool {",
+      "  public java.sql.Connection borrow() { return null; }",
+      "}"
+    };
+    String[] use = {
+      "import com.example.db.Pool;",
+      "class T {",
+      "  void run(Pool pool) throws java.sql.SQLException {",
+      "    // BUG: Diagnostic contains: `c` (Connection)",
+      "    java.sql.Connection c = pool.borrow();",
+      "    c.setAutoCommit(false);",
+      "  }",
+      "}"
+    };
+    CompilationTestHelper.newInstance(Checks.ALL, getClass())
+        .setArgs("-XepOpt:Leakproof:ModelFiles=" + model)
+        .addSourceLines("Pool.java", pool)
+        .addSourceLines("T.java", use)
+        .doTest();
+  }
+
+  @Test
+  void modelProviderOnTheProcessorPathAddsEntries() {
+    CompilationTestHelper.newInstance(Checks.ALL, getClass())
+        .addSourceLines(
+            "LeasePool.java",
+            "package com.example.pool;",
+            "public class LeasePool {",
+            "  public Lease lease() { return new Lease(); }",
+            "}")
+        .addSourceLines(
+            "Lease.java",
+            "package com.example.pool;",
+            "public class Lease implements AutoCloseable {",
+            "  public void giveBack() {}",
+            "  @Override public void close() {}",
+            "}")
+        .addSourceLines(
+            "T.java",
+            "import com.example.pool.*;",
+            "class T {",
+            "  void leaks(LeasePool pool) {",
+            "    // BUG: Diagnostic contains: `l` (Lease)",
+            "    Lease l = pool.lease();",
+            "  }",
+            "  void givenBack(LeasePool pool) {",
+            "    Lease l = pool.lease();",
+            "    l.giveBack();",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void flagModelFilesWithABadEntryFailsNamingFileLineAndFix() throws IOException {
+    Path model = source("bad.model", "# ok\nacquire com.example.db.Pool.borrow\n");
+    Path file = source("T.java", "class T { void m() {} }");
+    Scanner.Result result =
+        Scanner.scan(List.of(file), List.of("-XepOpt:Leakproof:ModelFiles=" + model));
+    assertEquals(
+        List.of(
+            "Leakproof: "
+                + model
+                + ":2: 'acquire' needs a method: Type#method. Write it like: acquire"
+                + " java.nio.file.Files#newInputStream"),
+        result.errors().stream().map(e -> e.replaceFirst("^.*?-?\\d+: ", "")).toList());
+  }
+
+  @Test
+  void flagModelFilesWithAMissingFileFails() throws IOException {
+    Path file = source("T.java", "class T { void m() {} }");
+    Scanner.Result result =
+        Scanner.scan(
+            List.of(file), List.of("-XepOpt:Leakproof:ModelFiles=" + dir.resolve("none.model")));
+    assertEquals(1, result.errors().size(), result.errors().toString());
+    assertTrue(
+        result.errors().get(0).contains("none.model, which is not a readable file"),
+        result.errors().toString());
+  }
+
+  @Test
   void flagBadValueFailsTheBuildWithAClearMessage() throws IOException {
     Path file = source("T.java", "class T { void m() {} }");
     Scanner.Result result =

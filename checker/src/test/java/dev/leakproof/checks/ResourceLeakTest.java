@@ -443,6 +443,7 @@ class ResourceLeakTest {
             import java.io.*;
             import java.util.*;
             class T {
+              // BUG: Diagnostic contains: [UnclosedResourceField]
               private InputStream kept;
               private final List<Closeable> all = new ArrayList<>();
               InputStream returned(File f) throws IOException {
@@ -753,6 +754,36 @@ class ResourceLeakTest {
               }
               int standardInput() throws IOException {
                 FileInputStream in = new FileInputStream(FileDescriptor.in);
+                return in.read();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void sameFileDecoratorPassesItsArgumentToSuper() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              static final class Counting extends FilterInputStream {
+                long count;
+                Counting(InputStream in) {
+                  super(in);
+                }
+              }
+              long closed(File f) throws IOException {
+                try (Counting in = new Counting(new FileInputStream(f))) {
+                  in.read();
+                  return in.count;
+                }
+              }
+              long neverClosed(File f) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeak]
+                Counting in = new Counting(new FileInputStream(f));
                 return in.read();
               }
             }

@@ -1,0 +1,239 @@
+package dev.leakproof.analysis;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.leakproof.model.Annotations;
+import dev.leakproof.model.ResolvedModel;
+import dev.leakproof.model.ResolvedModel.Role;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The instance fields that a class owns: declared {@code @Owning}, or assigned (in a field
+ * initializer, a constructor or a method of the class) a resource the class acquires itself,
+ * directly or through a local that holds it. A field that only ever receives what a caller passed
+ * in is not owned, nor is one declared {@code @NotOwning}, nor a static field (those usually live
+ * as long as the program).
+ *
+ * <p>Syntactic on purpose: it runs once per class, before any method is analysed, so that the
+ * analysis of each method can treat owned fields as obligations from the start.
+ */
+public final class OwnedFields {
+  private OwnedFields() {}
+
+  /**
+   * An owned field.
+   *
+   * @param declaration its declaration
+   * @param acquisition the expression that acquires its resource (the declaration if none)
+   * @param openedAtConstruction whether a field initializer or constructor opens it: then it is
+   *     open whenever a method runs, and a method that overwrites it without closing it leaks (a
+   *     field that only methods open, such as {@code start()}, may well be null then)
+   * @param parent the owned field whose release also releases this one (a statement field made from
+   *     a connection field), or null
+   */
+  public record Owned(
+      VariableTree declaration,
+      Tree acquisition,
+      boolean openedAtConstruction,
+      @Nullable VariableElement parent) {
+
+    Owned(VariableTree declaration, Tree acquisition, boolean openedAtConstruction) {
+      this(declaration, acquisition, openedAtConstruction, null);
+    }
+
+    Owned withParent(VariableElement field) {
+      return new Owned(declaration, acquisition, openedAtConstruction, field);
+    }
+  }
+
+  static Map<VariableElement, Owned> of(
+      ClassTree cls, ResolvedModel model, boolean childrenMustBeClosed) {
+    Map<VariableElement, VariableTree> fields = new LinkedHashMap<>();
+    for (Tree member : cls.getMembers()) {
+      if (member instanceof VariableTree v
+          && ASTHelpers.getSymbol(v) instanceof VariableElement sym
+          && sym.getKind() == ElementKind.FIELD
+          && !sym.getModifiers().contains(Modifier.STATIC)
+          && !Annotations.isNotOwning((Symbol) sym)) {
+        fields.put(sym, v);
+      }
+    }
+    Map<VariableElement, Owned> owned = new LinkedHashMap<>();
+    if (fields.isEmpty()) {
+      return owned;
+    }
+    for (Map.Entry<VariableElement, VariableTree> e : fields.entrySet()) {
+      VariableTree v = e.getValue();
+      if (Annotations.isOwning((Symbol) e.getKey())) {
+        owned.put(e.getKey(), new Owned(v, v, false));
+      } else if (v.getInitializer() != null && acquires(v.getInitializer(), Map.of(), model)) {
+        owned.put(e.getKey(), new Owned(v, v.getInitializer(), true));
+      }
+    }
+    Map<VariableElement, VariableElement> receivers = new HashMap<>();
+    for (Tree member : cls.getMembers()) {
+      if (member instanceof MethodTree method && method.getBody() != null) {
+        scanAssignments(method, fields, owned, receivers, model);
+      }
+    }
+    if (!childrenMustBeClosed) {
+      receivers.forEach(
+          (child, parent) -> {
+            if (owned.containsKey(child) && owned.containsKey(parent) && !child.equals(parent)) {
+              owned.put(child, owned.get(child).withParent(parent));
+            }
+          });
+    }
+    return owned;
+  }
+
+  /**
+   * The field that the receiver of a {@code child} call (a connection's {@code prepareStatement})
+   * stands for: the field itself, or a local stored into it in the same method; null otherwise.
+   */
+  private static @Nullable VariableElement childOf(
+      ExpressionTree acquisition,
+      Map<VariableElement, VariableTree> fields,
+      Map<Symbol, VariableElement> localToField,
+      ResolvedModel model) {
+    if (acquisition instanceof MethodInvocationTree call
+        && ASTHelpers.getSymbol(call) instanceof MethodSymbol m
+        && ASTHelpers.getReceiver(call) instanceof ExpressionTree receiver
+        && model.roleOf(m, ASTHelpers.getType(receiver)) == Role.CHILD) {
+      Symbol r = ASTHelpers.getSymbol(receiver);
+      if (r instanceof VariableElement v && fields.containsKey(v)) {
+        return v;
+      }
+      return localToField.get(r);
+    }
+    return null;
+  }
+
+  private static void scanAssignments(
+      MethodTree method,
+      Map<VariableElement, VariableTree> fields,
+      Map<VariableElement, Owned> owned,
+      Map<VariableElement, VariableElement> receivers,
+      ResolvedModel model) {
+    Map<Symbol, ExpressionTree> localInitializers = new HashMap<>();
+    Map<Symbol, VariableElement> localToField = new HashMap<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree v, Void unused) {
+        Symbol sym = ASTHelpers.getSymbol(v);
+        if (sym != null && v.getInitializer() != null) {
+          localInitializers.put(sym, v.getInitializer());
+        }
+        return super.visitVariable(v, unused);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree a, Void unused) {
+        Symbol target = ASTHelpers.getSymbol(a.getVariable());
+        if (target instanceof VariableElement v) {
+          if (fields.containsKey(v)
+              && ASTHelpers.getSymbol(a.getExpression()) instanceof Symbol s
+              && s.getKind() == ElementKind.LOCAL_VARIABLE) {
+            localToField.put(s, v);
+          }
+          if (fields.containsKey(v)) {
+            VariableElement parent = childOf(a.getExpression(), fields, localToField, model);
+            if (parent != null) {
+              receivers.put(v, parent);
+            }
+          }
+          boolean inConstructor =
+              ASTHelpers.getSymbol(method) != null && ASTHelpers.getSymbol(method).isConstructor();
+          Owned known = owned.get(v);
+          if (fields.containsKey(v)
+              && isThisField(a.getVariable())
+              && (known == null || (inConstructor && !known.openedAtConstruction()))
+              && acquires(a.getExpression(), localInitializers, model)) {
+            owned.put(v, new Owned(fields.get(v), a.getExpression(), inConstructor));
+          } else if (!fields.containsKey(v)) {
+            localInitializers.put(target, a.getExpression());
+          }
+        }
+        return super.visitAssignment(a, unused);
+      }
+
+      @Override
+      public Void visitClass(ClassTree nested, Void unused) {
+        return null; // a nested class's assignments are its own
+      }
+    }.scan(method.getBody(), null);
+  }
+
+  private static boolean isThisField(ExpressionTree target) {
+    return target instanceof IdentifierTree
+        || (target instanceof MemberSelectTree select
+            && select.getExpression() instanceof IdentifierTree id
+            && id.getName().contentEquals("this"));
+  }
+
+  /** Whether evaluating {@code e} gives a resource the class acquires itself. */
+  private static boolean acquires(
+      @Nullable ExpressionTree e, Map<Symbol, ExpressionTree> locals, ResolvedModel model) {
+    while (e instanceof ParenthesizedTree p || e instanceof TypeCastTree) {
+      e = e instanceof ParenthesizedTree p ? p.getExpression() : ((TypeCastTree) e).getExpression();
+    }
+    if (e instanceof IdentifierTree id) {
+      Symbol local = ASTHelpers.getSymbol(id);
+      return local != null
+          && local.getKind() == ElementKind.LOCAL_VARIABLE
+          && acquires(locals.get(local), Map.of(), model);
+    }
+    Type type = ASTHelpers.getType(e);
+    if (e == null || !model.isCloseable(type)) {
+      return false;
+    }
+    if (e instanceof NewClassTree n) {
+      if (n.getClassBody() != null) {
+        return false;
+      }
+      boolean wrapsSomething = false;
+      for (ExpressionTree arg : n.getArguments()) {
+        if (model.isCloseable(ASTHelpers.getType(arg))) {
+          wrapsSomething = true;
+          if (acquires(arg, locals, model)) {
+            return true; // a decorator around a resource the class opened
+          }
+        }
+      }
+      return !wrapsSomething && !model.isNotResourceType(type);
+    }
+    if (e instanceof MethodInvocationTree call
+        && ASTHelpers.getSymbol(call) instanceof MethodSymbol m) {
+      ExpressionTree receiver = ASTHelpers.getReceiver(call);
+      Role role = model.roleOf(m, receiver == null ? null : ASTHelpers.getType(receiver));
+      return role == Role.ACQUIRE
+          || role == Role.CHILD
+          || Annotations.returnsOwned(m)
+          || (role == Role.NONE
+              && !model.isNotResourceType(type)
+              && model.isFactoryName(m.getSimpleName()));
+    }
+    return false;
+  }
+}

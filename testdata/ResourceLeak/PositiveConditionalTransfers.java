@@ -25,6 +25,7 @@ public class PositiveConditionalTransfers {
 
   private final Map<String, FileChannel> channels = new HashMap<>();
   private final List<Socket> pool = new ArrayList<>();
+  // BUG: Diagnostic contains: [UnclosedResourceField]
   private Writer journal;
 
   public Optional<InputStream> openIfLarge(File f, long minBytes) throws IOException {

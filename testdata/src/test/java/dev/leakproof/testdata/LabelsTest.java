@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class LabelsTest {
   private static final Pattern WARNING =
-      Pattern.compile("^(.*\\.java):(\\d+): warning: \\[(ResourceLeak\\w*)\\] .*");
+      Pattern.compile(
+          "^(.*\\.java):(\\d+): warning: \\[(ResourceLeak\\w*|UnclosedResourceField)\\] .*");
 
   @Test
   void findingsOfTheMavenBuildMatchTheLabels() throws Exception {

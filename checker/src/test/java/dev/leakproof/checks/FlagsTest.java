@@ -46,6 +46,20 @@ class FlagsTest {
         .doTest();
   }
 
+  /** With {@code flag}, the markers' findings are reported; without it, nothing is. */
+  private void assertFindingsOnlyWith(String flag, String... source) {
+    CompilationTestHelper.newInstance(Checks.ALL, getClass())
+        .setArgs(flag)
+        .addSourceLines("T.java", source)
+        .doTest();
+    CompilationTestHelper.newInstance(Checks.ALL, getClass())
+        .addSourceLines(
+            "T.java",
+            java.util.Arrays.stream(source).filter(l -> !l.contains("BUG:")).toArray(String[]::new))
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
   @Test
   void flagChildrenMustBeClosed() {
     String[] source = {
@@ -60,16 +74,8 @@ class FlagsTest {
       "  }",
       "}"
     };
-    CompilationTestHelper.newInstance(Checks.ALL, getClass())
-        .setArgs("-XepOpt:Leakproof:ChildrenMustBeClosed=true")
-        .addSourceLines("T.java", source)
-        .doTest();
     // By default a result set goes with its statement.
-    CompilationTestHelper.newInstance(Checks.ALL, getClass())
-        .addSourceLines(
-            "T.java",
-            java.util.Arrays.stream(source).filter(l -> !l.contains("BUG:")).toArray(String[]::new))
-        .doTest();
+    assertFindingsOnlyWith("-XepOpt:Leakproof:ChildrenMustBeClosed=true", source);
   }
 
   @Test
@@ -92,16 +98,8 @@ class FlagsTest {
       "  }",
       "}"
     };
-    CompilationTestHelper.newInstance(Checks.ALL, getClass())
-        .setArgs("-XepOpt:Leakproof:ExecutorsAreResources=true")
-        .addSourceLines("T.java", source)
-        .doTest();
     // Off by default: executors usually live as long as the program.
-    CompilationTestHelper.newInstance(Checks.ALL, getClass())
-        .addSourceLines(
-            "T.java",
-            java.util.Arrays.stream(source).filter(l -> !l.contains("BUG:")).toArray(String[]::new))
-        .doTest();
+    assertFindingsOnlyWith("-XepOpt:Leakproof:ExecutorsAreResources=true", source);
   }
 
   @Test

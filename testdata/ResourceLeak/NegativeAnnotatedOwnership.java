@@ -135,8 +135,13 @@ public class NegativeAnnotatedOwnership {
   }
 
   public void archiveFile(DocStore store, Path file) throws IOException {
-    InputStream blob = Files.newInputStream(file); // ok: handed to an @Owning parameter, even though archive() may throw
-    store.archive(blob);
+    InputStream blob = Files.newInputStream(file); // ok: handed to an @Owning parameter, closed here if archive() fails
+    try {
+      store.archive(blob);
+    } catch (IOException | RuntimeException e) {
+      blob.close();
+      throw e;
+    }
   }
 
   public void stageReport(Path report) throws IOException {

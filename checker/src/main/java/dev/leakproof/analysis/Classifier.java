@@ -63,7 +63,9 @@ final class Classifier {
       return wrapped;
     }
     ResolvedModel model = ctx.model;
-    if (model.isNotResourceType(type) || model.isNotResourceConstructor(ctor)) {
+    if (model.isNotResourceType(type)
+        || model.isNotResourceConstructor(ctor)
+        || model.hasTrivialClose(type)) {
       return Acquisition.NONE;
     }
     return Acquisition.FRESH;

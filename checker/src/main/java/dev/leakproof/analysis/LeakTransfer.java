@@ -150,7 +150,8 @@ final class LeakTransfer
       if (ctx.model.isCloseable((Type) p.getType())) {
         Obligation o = Obligation.parameter(declarations.get(i), i);
         ctx.resourceParameters.set(i);
-        if (Annotations.isOwning((Symbol) p.getElement())) {
+        if (Annotations.isOwning((Symbol) p.getElement())
+            && !ctx.model.isNotResourceType((Type) p.getType())) {
           // An @Owning parameter is this method's to release, like a resource it acquired.
           ctx.acquired.add(o);
           ctx.owningParameters.add(o);
@@ -193,9 +194,8 @@ final class LeakTransfer
       s = applyParameterSummary(summary, n.getArguments(), s, false);
       exceptional = applyParameterSummary(summary, n.getArguments(), exceptional, true);
     }
-    // An @Owning constructor parameter is held by the new object (the classifier joins it), and
-    // handed over to it even if the constructor throws.
-    exceptional = applyParameterAnnotations(ctor, n.getArguments(), exceptional, true);
+    // An @Owning constructor parameter is held by the new object (the classifier joins it); if
+    // the constructor throws, the caller keeps it.
     s = releaseEnsured(ctor, n.getArguments(), s);
     Acquisition acquisition = Classifier.ofConstructor(tree, ctor, n.getArguments(), s, ctx);
     s = acquire(acquisition, tree, s);
@@ -219,9 +219,10 @@ final class LeakTransfer
     }
     List<Node> args = n.getArguments();
     if (method.isConstructor()) {
-      // this(...) or super(...): the object under construction now owns the arguments, even if
-      // that constructor throws (it is the one responsible for them then). A parameter passed up
-      // is held by the new object, as if stored in a field (a FilterInputStream subclass).
+      // this(...) or super(...): the object under construction now owns the arguments. If that
+      // constructor throws, they stay this one's (unless its summary shows it releases them).
+      // A parameter passed up is held by the new object, as if stored in a field (a
+      // FilterInputStream subclass).
       for (Node a : args) {
         for (Obligation o : s.obligationsOf(ctx.key(a))) {
           if (o.isParameter()) {
@@ -230,7 +231,9 @@ final class LeakTransfer
         }
       }
       LeakStore handedOver = releaseArguments(s, args);
-      return finish(n, handedOver, handedOver);
+      Summary delegate = ctx.summaryOf(method);
+      LeakStore onException = delegate == null ? s : applyParameterSummary(delegate, args, s, true);
+      return finish(n, handedOver, onException);
     }
     boolean isStatic = target.isStatic();
     Node receiverNode = target.getReceiver();
@@ -277,8 +280,8 @@ final class LeakTransfer
         }
       }
     }
-    // @Owning parameters take the argument on every edge; @EnsuresCalledMethods releases it when
-    // the call returns.
+    // @Owning parameters take the argument, and @EnsuresCalledMethods releases it, when the call
+    // returns normally.
     s = applyParameterAnnotations(method, args, s, false);
     exceptional = applyParameterAnnotations(method, args, exceptional, true);
     if (tree != null) {
@@ -531,19 +534,23 @@ final class LeakTransfer
    * Hands over the arguments of {@code @Owning} parameters, and on a normal return those that
    * {@code @EnsuresCalledMethods} releases.
    */
+  /**
+   * Hands over the arguments of {@code @Owning} parameters and, on a normal return, those that
+   * {@code @EnsuresCalledMethods} releases. On the exception edge the caller keeps them.
+   */
   private LeakStore applyParameterAnnotations(
       MethodSymbol method, List<Node> args, LeakStore s, boolean exceptional) {
+    if (exceptional) {
+      return s;
+    }
     List<AliasKey> keys = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       if (Annotations.owningParameter(method, i)) {
         keys.add(ctx.key(args.get(i)));
       }
     }
-    if (keys.isEmpty()) {
-      return exceptional ? s : releaseEnsured(method, args, s);
-    }
-    LeakStore released = s.discharge(keys).store();
-    return exceptional ? released : releaseEnsured(method, args, released);
+    LeakStore released = keys.isEmpty() ? s : s.discharge(keys).store();
+    return releaseEnsured(method, args, released);
   }
 
   private LeakStore releaseEnsured(MethodSymbol method, List<Node> args, LeakStore s) {

@@ -85,6 +85,10 @@ public final class OwnedFields {
     }
     for (Map.Entry<VariableElement, VariableTree> e : fields.entrySet()) {
       VariableTree v = e.getValue();
+      Type fieldType = (Type) e.getKey().asType();
+      if (!model.isCloseable(fieldType) || model.isNotResourceType(fieldType)) {
+        continue; // @Owning Object, @MustCall({}) Foo: nothing to release
+      }
       if (Annotations.isOwning((Symbol) e.getKey())) {
         owned.put(e.getKey(), new Owned(v, v, false));
       } else if (v.getInitializer() != null && acquires(v.getInitializer(), Map.of(), model)) {
@@ -212,6 +216,10 @@ public final class OwnedFields {
       if (n.getClassBody() != null) {
         return false;
       }
+      if (ASTHelpers.getSymbol(n) instanceof MethodSymbol ctor
+          && model.isNotResourceConstructor(ctor)) {
+        return false; // new Formatter(stringBuilder)
+      }
       boolean wrapsSomething = false;
       for (ExpressionTree arg : n.getArguments()) {
         if (model.isCloseable(ASTHelpers.getType(arg))) {
@@ -221,7 +229,7 @@ public final class OwnedFields {
           }
         }
       }
-      return !wrapsSomething && !model.isNotResourceType(type);
+      return !wrapsSomething && !model.isNotResourceType(type) && !model.hasTrivialClose(type);
     }
     if (e instanceof MethodInvocationTree call
         && ASTHelpers.getSymbol(call) instanceof MethodSymbol m) {

@@ -116,8 +116,11 @@ final class UnitAnalysis {
       for (Fact f : store.facts()) {
         // One finding per resource: a child that nothing released is reported even when its
         // parent leaks too (a statement of a leaked connection).
+        // An @Owning parameter is this method's to release when it returns normally; when it
+        // throws, the caller keeps it.
         if (f.obligation().field()
-            || (f.obligation().isParameter() && !ctx.owningParameters.contains(f.obligation()))) {
+            || (f.obligation().isParameter()
+                && (exceptionalExit || !ctx.owningParameters.contains(f.obligation())))) {
           continue;
         }
         // What the object's fields hold is the object's to close: at any exit of a method, and at
@@ -199,9 +202,9 @@ final class UnitAnalysis {
   private static Summary summary(
       @Nullable LeakStore regular, @Nullable LeakStore exceptional, UnitContext ctx) {
     BitSet openAtNormalExit = parametersOpen(regular, true);
-    // A parameter stored into a field of the new object is handed over even if the constructor
-    // then throws: the callee took responsibility for it, as with an owning parameter.
-    BitSet openAtExceptionalExit = parametersOpen(exceptional, true);
+    // When the method throws, what its caller passed stays the caller's, even if it was stored
+    // in a field of a half-built object (the Checker Framework's convention for @Owning too).
+    BitSet openAtExceptionalExit = parametersOpen(exceptional, false);
     BitSet normal = new BitSet();
     BitSet onException = new BitSet();
     BitSet returned = new BitSet();

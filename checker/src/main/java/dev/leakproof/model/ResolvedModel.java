@@ -142,8 +142,10 @@ public final class ResolvedModel {
   }
 
   /**
-   * Whether values of {@code type} are never resources on their own: the model says so, or the
-   * class inherits a {@code close()} that does nothing (a {@code trivial-close} type's).
+   * Whether values of {@code type} are never resources on their own: the model says so, or an
+   * annotation ({@code @MustCall({})}) does. A declared type says nothing about the class of the
+   * object at run time, so the trivial-close rule is not applied here; see {@link
+   * #hasTrivialClose}.
    */
   public boolean isNotResourceType(@Nullable Type type) {
     if (type == null) {
@@ -154,11 +156,14 @@ public final class ResolvedModel {
       return mustCall.isEmpty();
     }
     // A resource entry wins: it is how an opt-in section (executors) overrides the defaults.
-    return !isSubtypeOfAny(type, resourceTypes)
-        && (isSubtypeOfAny(type, notResourceTypes) || hasTrivialClose(type));
+    return !isSubtypeOfAny(type, resourceTypes) && isSubtypeOfAny(type, notResourceTypes);
   }
 
-  private boolean hasTrivialClose(Type type) {
+  /**
+   * Whether an object of exactly the class {@code type} (as a constructor makes it) inherits a
+   * {@code close()} that does nothing: a {@code trivial-close} type's.
+   */
+  public boolean hasTrivialClose(Type type) {
     if (type.tsym == null || trivialCloseTypes.isEmpty()) {
       return false;
     }

@@ -941,6 +941,7 @@ class ResourceLeakTest {
                 this.in = accepted.getInputStream();
               }
               static T adopt(String host) throws IOException {
+                // BUG: Diagnostic contains: `s` (Socket) is not closed if `new T(...)` throws IOException
                 Socket s = new Socket(host, 25);
                 return new T(s);
               }
@@ -1025,7 +1026,37 @@ class ResourceLeakTest {
   }
 
   @Test
-  void negativeConstructorChainingTakesOwnership() {
+  void positiveConstructorChainingKeepsTheArgumentWhenTheDelegateThrows() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.nio.channels.SeekableByteChannel;
+            import java.nio.file.*;
+            class T implements Closeable {
+              private final SeekableByteChannel channel;
+              T(Path p) throws IOException {
+                // BUG: Diagnostic contains: is not closed if `this()` throws IOException
+                this(Files.newByteChannel(p));
+              }
+              T(SeekableByteChannel channel) throws IOException {
+                this.channel = channel;
+                if (channel.size() == 0) {
+                  throw new IOException("empty");
+                }
+              }
+              @Override
+              public void close() throws IOException {
+                channel.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negativeConstructorChainingWhereTheDelegateClosesOnFailure() {
     helper
         .addSourceLines(
             "T.java",
@@ -1040,8 +1071,13 @@ class ResourceLeakTest {
               }
               T(SeekableByteChannel channel) throws IOException {
                 this.channel = channel;
-                if (channel.size() == 0) {
-                  throw new IOException("empty");
+                try {
+                  if (channel.size() == 0) {
+                    throw new IOException("empty");
+                  }
+                } catch (IOException e) {
+                  channel.close();
+                  throw e;
                 }
               }
               @Override

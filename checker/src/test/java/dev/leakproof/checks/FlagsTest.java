@@ -40,22 +40,32 @@ class FlagsTest {
       "  }",
       "}"
     };
-    CompilationTestHelper.newInstance(Checks.ALL, getClass())
-        .setArgs("-XepOpt:Leakproof:FollowUncheckedExceptions=true")
-        .addSourceLines("T.java", source)
-        .doTest();
+    // By default only checked exceptions and explicit throws are followed.
+    assertFindingsOnlyWith("-XepOpt:Leakproof:FollowUncheckedExceptions=true", source);
   }
 
-  /** With {@code flag}, the markers' findings are reported; without it, nothing is. */
+  /**
+   * With {@code flag}, the markers' findings are reported; without it, nothing is; with it and the
+   * checks suppressed on class {@code T}, nothing is either.
+   */
   private void assertFindingsOnlyWith(String flag, String... source) {
     CompilationTestHelper.newInstance(Checks.ALL, getClass())
         .setArgs(flag)
         .addSourceLines("T.java", source)
         .doTest();
+    String[] unmarked =
+        java.util.Arrays.stream(source).filter(l -> !l.contains("BUG:")).toArray(String[]::new);
     CompilationTestHelper.newInstance(Checks.ALL, getClass())
-        .addSourceLines(
-            "T.java",
-            java.util.Arrays.stream(source).filter(l -> !l.contains("BUG:")).toArray(String[]::new))
+        .addSourceLines("T.java", unmarked)
+        .expectNoDiagnostics()
+        .doTest();
+    String[] suppressed =
+        java.util.Arrays.stream(unmarked)
+            .map(l -> l.startsWith("class T") ? "@SuppressWarnings(\"resource\") " + l : l)
+            .toArray(String[]::new);
+    CompilationTestHelper.newInstance(Checks.ALL, getClass())
+        .setArgs(flag)
+        .addSourceLines("T.java", suppressed)
         .expectNoDiagnostics()
         .doTest();
   }

@@ -1,0 +1,702 @@
+package dev.leakproof.checks;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every kind of model entry, loaded from a user's model file: what the code reports with the entry
+ * (positives and negatives in one source), what it reports without it, and that the findings the
+ * entry brings are suppressed like any other.
+ */
+class ModelEntriesTest {
+  @TempDir Path dir;
+
+  /** A small library in another compilation unit, so that no same-file summary helps. */
+  private static final String[][] LIBRARY = {
+    {
+      "Lease.java",
+      """
+      package com.example;
+      public class Lease implements AutoCloseable {
+        public void giveBack() {}
+        public int id() { return 1; }
+        @Override public void close() {}
+      }
+      """
+    },
+    {
+      "Pool.java",
+      """
+      package com.example;
+      public class Pool {
+        public Lease borrow() { return new Lease(); }
+        public Lease leaseOne() { return new Lease(); }
+        public Lease current() { return null; }
+        public void adopt(AutoCloseable c) {}
+        public static void dispose(AutoCloseable c) {}
+      }
+      """
+    },
+    {
+      "Conn.java",
+      """
+      package com.example;
+      public class Conn implements AutoCloseable {
+        public java.io.InputStream input() { return java.io.InputStream.nullInputStream(); }
+        public Cursor cursor() { return new Cursor(); }
+        @Override public void close() {}
+      }
+      """
+    },
+    {
+      "Cursor.java",
+      """
+      package com.example;
+      public class Cursor implements AutoCloseable {
+        public boolean next() { return false; }
+        @Override public void close() {}
+      }
+      """
+    },
+    {
+      "Handle.java",
+      """
+      package com.example;
+      public class Handle {
+        public void write(String s) {}
+        public void dispose() {}
+      }
+      """
+    },
+    {
+      "MemoryChannel.java",
+      """
+      package com.example;
+      public class MemoryChannel implements AutoCloseable {
+        public void put(byte b) {}
+        @Override public void close() {}
+      }
+      """
+    },
+    {
+      "BaseSink.java",
+      """
+      package com.example;
+      public class BaseSink implements AutoCloseable {
+        public void put(String s) {}
+        @Override public void close() {}
+      }
+      """
+    },
+    {
+      "MemorySink.java",
+      """
+      package com.example;
+      public class MemorySink extends BaseSink {}
+      """
+    },
+    {
+      "SpoolSink.java",
+      """
+      package com.example;
+      public class SpoolSink extends BaseSink {
+        @Override public void close() { System.out.println("spooled"); }
+      }
+      """
+    },
+    {
+      "Cfg.java",
+      """
+      package com.example;
+      public class Cfg {
+        public static int port(String s) { return Integer.parseInt(s); }
+        public static boolean isPort(String s) { return s.matches("[0-9]+"); }
+      }
+      """
+    },
+    {
+      "BadEncodingException.java",
+      """
+      package com.example;
+      public class BadEncodingException extends java.io.IOException {}
+      """
+    },
+    {
+      "Codec.java",
+      """
+      package com.example;
+      public class Codec {
+        public static void check(String charset) throws BadEncodingException {}
+      }
+      """
+    },
+    {
+      "Vault.java",
+      """
+      package com.example;
+      public class Vault {
+        public void seal() {}
+      }
+      """
+    },
+    {
+      "Teardown.java",
+      """
+      package com.example;
+      public @interface Teardown {}
+      """
+    },
+  };
+
+  private CompilationTestHelper compile(String modelEntries, String source) throws IOException {
+    CompilationTestHelper helper = CompilationTestHelper.newInstance(Checks.ALL, getClass());
+    if (modelEntries != null) {
+      helper.setArgs("-XepOpt:Leakproof:ModelFiles=" + modelFile(modelEntries));
+    }
+    for (String[] file : LIBRARY) {
+      helper.addSourceLines(file[0], file[1]);
+    }
+    return helper.addSourceLines("T.java", source);
+  }
+
+  private Path modelFile(String entries) throws IOException {
+    Path model = dir.resolve("test.model");
+    Files.writeString(model, "# written by ModelEntriesTest\n" + entries + "\n");
+    return model;
+  }
+
+  /**
+   * Checks one entry: {@code withEntry} is compiled with it, {@code withoutEntry} without it, each
+   * against its markers; then {@code withEntry} with its markers removed and {@code check}
+   * suppressed on class {@code T} must report nothing.
+   */
+  private void assertEntry(String entry, String check, String withEntry, String withoutEntry)
+      throws IOException {
+    compile(entry, withEntry).doTest();
+    compile(null, withoutEntry).doTest();
+    String suppressed =
+        Arrays.stream(withEntry.split("\n"))
+            .filter(l -> !l.contains("// BUG:"))
+            .map(l -> l.startsWith("class T") ? "@SuppressWarnings(\"" + check + "\") " + l : l)
+            .reduce("", (a, b) -> a + b + "\n");
+    compile(entry, suppressed).expectNoDiagnostics().doTest();
+  }
+
+  @Test
+  void acquire() throws IOException {
+    String withEntry =
+        """
+        import com.example.*;
+        class T {
+          int leaks(Pool pool) {
+            // BUG: Diagnostic contains: [ResourceLeak] `l` (Lease)
+            Lease l = pool.borrow();
+            return l.id();
+          }
+          int closes(Pool pool) {
+            try (Lease l = pool.borrow()) {
+              return l.id();
+            }
+          }
+        }
+        """;
+    assertEntry("acquire com.example.Pool#borrow", "ResourceLeak", withEntry, unmarked(withEntry));
+  }
+
+  @Test
+  void factoryPrefix() throws IOException {
+    String withEntry =
+        """
+        import com.example.*;
+        class T {
+          int leaks(Pool pool) {
+            // BUG: Diagnostic contains: [ResourceLeak] `l` (Lease)
+            Lease l = pool.leaseOne();
+            return l.id();
+          }
+          int borrowed(Pool pool) {
+            Lease l = pool.current();
+            return l.id();
+          }
+        }
+        """;
+    assertEntry("factory-prefix lease", "ResourceLeak", withEntry, unmarked(withEntry));
+  }
+
+  @Test
+  void release() throws IOException {
+    String withEntry =
+        """
+        import com.example.*;
+        class T {
+          void givesBack() {
+            Lease l = new Lease();
+            l.giveBack();
+          }
+          void givesBackOnOneBranch(boolean done) {
+            // BUG: Diagnostic contains: [ResourceLeak] `l` (Lease)
+            Lease l = new Lease();
+            if (done) {
+              l.giveBack();
+            }
+          }
+        }
+        """;
+    String withoutEntry =
+        """
+        import com.example.*;
+        class T {
+          void givesBack() {
+            // BUG: Diagnostic contains: [ResourceLeak] `l` (Lease)
+            Lease l = new Lease();
+            l.giveBack();
+          }
+          void givesBackOnOneBranch(boolean done) {
+            // BUG: Diagnostic contains: [ResourceLeak] `l` (Lease)
+            Lease l = new Lease();
+            if (done) {
+              l.giveBack();
+            }
+          }
+        }
+        """;
+    assertEntry("release com.example.Lease#giveBack", "ResourceLeak", withEntry, withoutEntry);
+  }
+
+  @Test
+  void resource() throws IOException {
+    String withEntry =
+        """
+        import com.example.*;
+        class T {
+          void leaks() {
+            // BUG: Diagnostic contains: [ResourceLeak] `h` (Handle)
+            Handle h = new Handle();
+            h.write("x");
+          }
+          void disposes() {
+            Handle h = new Handle();
+            h.write("x");
+            h.dispose();
+          }
+        }
+        """;
+    assertEntry(
+        "resource com.example.Handle\nrelease com.example.Handle#dispose",
+        "ResourceLeak",
+        withEntry,
+        unmarked(withEntry));
+  }
+
+  @Test
+  void notResource() throws IOException {
+    String source =
+        """
+        import com.example.*;
+        class T {
+          void fill() {
+            MemoryChannel ch = new MemoryChannel();
+            ch.put((byte) 1);
+          }
+          void leaks() {
+            // BUG: Diagnostic contains: [ResourceLeak] `l` (Lease)
+            Lease l = new Lease();
+            l.id();
+          }
+        }
+        """;
+    String withoutEntry =
+        source.replace(
+            "    MemoryChannel ch",
+            "    // BUG: Diagnostic contains: [ResourceLeak] `ch` (MemoryChannel)\n    MemoryChannel ch");
+    assertEntry("not-resource com.example.MemoryChannel", "ResourceLeak", source, withoutEntry);
+  }
+
+  @Test
+  void trivialClose() throws IOException {
+    String source =
+        """
+        import com.example.*;
+        class T {
+          void memory() {
+            BaseSink s = new MemorySink();
+            s.put("x");
+          }
+          void spool() {
+            // BUG: Diagnostic contains: [ResourceLeak] `s` (SpoolSink)
+            SpoolSink s = new SpoolSink();
+            s.put("x");
+          }
+        }
+        """;
+    String withoutEntry =
+        source.replace(
+            "    BaseSink s",
+            "    // BUG: Diagnostic contains: [ResourceLeak] `s` (MemorySink)\n    BaseSink s");
+    assertEntry("trivial-close com.example.BaseSink", "ResourceLeak", source, withoutEntry);
+  }
+
+  @Test
+  void alias() throws IOException {
+    String withEntry =
+        """
+        import com.example.*;
+        import java.io.*;
+        class T {
+          int closesTheAlias() throws IOException {
+            Conn c = new Conn();
+            InputStream in = c.input();
+            try (in) {
+              return in.read();
+            }
+          }
+          int closesNeither() throws IOException {
+            // BUG: Diagnostic contains: [ResourceLeak] `c` (Conn)
+            Conn c = new Conn();
+            InputStream in = c.input();
+            return in.read();
+          }
+        }
+        """;
+    String withoutEntry =
+        withEntry.replace(
+            "    Conn c = new Conn();\n    InputStream in = c.input();\n    try",
+            "    // BUG: Diagnostic contains: [ResourceLeak] `c` (Conn)\n"
+                + "    Conn c = new Conn();\n    InputStream in = c.input();\n    try");
+    assertEntry("alias com.example.Conn#input", "ResourceLeak", withEntry, withoutEntry);
+  }
+
+  @Test
+  void child() throws IOException {
+    String withEntry =
+        """
+        import com.example.*;
+        class T {
+          boolean parentClosed() {
+            try (Conn c = new Conn()) {
+              Cursor cur = c.cursor();
+              return cur.next();
+            }
+          }
+          boolean borrowedParent(Conn c) {
+            // BUG: Diagnostic contains: [ResourceLeak] `cur` (Cursor)
+            Cursor cur = c.cursor();
+            return cur.next();
+          }
+        }
+        """;
+    assertEntry("child com.example.Conn#cursor", "ResourceLeak", withEntry, unmarked(withEntry));
+  }
+
+  @Test
+  void closer() throws IOException {
+    String withEntry =
+        """
+        import com.example.*;
+        class T {
+          void disposes() {
+            Lease l = new Lease();
+            l.id();
+            Pool.dispose(l);
+          }
+          void disposesOnOneBranch(boolean done) {
+            // BUG: Diagnostic contains: [ResourceLeak] `l` (Lease)
+            Lease l = new Lease();
+            if (done) {
+              Pool.dispose(l);
+            }
+          }
+        }
+        """;
+    assertEntry(
+        "closer com.example.Pool#dispose",
+        "ResourceLeak",
+        withEntry,
+        withEntry.replace(
+            "    Lease l = new Lease();\n    l.id();",
+            "    // BUG: Diagnostic contains: [ResourceLeak] `l` (Lease)\n"
+                + "    Lease l = new Lease();\n    l.id();"));
+  }
+
+  @Test
+  void closerName() throws IOException {
+    String withEntry =
+        """
+        import com.example.*;
+        class T {
+          void disposes() {
+            Lease l = new Lease();
+            l.id();
+            Pool.dispose(l);
+          }
+          void neverDisposed() {
+            // BUG: Diagnostic contains: [ResourceLeak] `l` (Lease)
+            Lease l = new Lease();
+            l.id();
+          }
+        }
+        """;
+    assertEntry(
+        "closer-name dispose",
+        "ResourceLeak",
+        withEntry,
+        withEntry.replace(
+            "    Lease l = new Lease();\n    l.id();\n    Pool",
+            "    // BUG: Diagnostic contains: [ResourceLeak] `l` (Lease)\n"
+                + "    Lease l = new Lease();\n    l.id();\n    Pool"));
+  }
+
+  @Test
+  void takesOwnership() throws IOException {
+    String withEntry =
+        """
+        import com.example.*;
+        class T {
+          void adopted(Pool pool) {
+            Lease l = new Lease();
+            pool.adopt(l);
+          }
+          void adoptedOnOneBranch(Pool pool, boolean keep) {
+            // BUG: Diagnostic contains: [ResourceLeak] `l` (Lease)
+            Lease l = new Lease();
+            if (keep) {
+              pool.adopt(l);
+            }
+          }
+        }
+        """;
+    assertEntry(
+        "takes-ownership com.example.Pool#adopt",
+        "ResourceLeak",
+        withEntry,
+        withEntry.replace(
+            "    Lease l = new Lease();\n    pool.adopt(l);",
+            "    // BUG: Diagnostic contains: [ResourceLeak] `l` (Lease)\n"
+                + "    Lease l = new Lease();\n    pool.adopt(l);"));
+  }
+
+  @Test
+  void throwsWithGuard() throws IOException {
+    String withEntry =
+        """
+        import com.example.*;
+        import java.io.*;
+        class T {
+          int unguarded(File f, String p) throws IOException {
+            // BUG: Diagnostic contains: [ResourceLeakOnException] `in` (FileInputStream) is not closed if `Cfg.port()` throws NumberFormatException
+            InputStream in = new FileInputStream(f);
+            int port = Cfg.port(p);
+            in.close();
+            return port;
+          }
+          int guarded(File f, String p) throws IOException {
+            InputStream in = new FileInputStream(f);
+            int port = Cfg.isPort(p) ? Cfg.port(p) : 80;
+            in.close();
+            return port;
+          }
+        }
+        """;
+    assertEntry(
+        "throws com.example.Cfg#port(java.lang.String) java.lang.NumberFormatException isPort",
+        "ResourceLeakOnException",
+        withEntry,
+        unmarked(withEntry));
+  }
+
+  @Test
+  void charsetExceptionAndStandardCharset() throws IOException {
+    String withEntry =
+        """
+        import com.example.*;
+        import java.io.*;
+        class T {
+          void standard(File f) throws IOException {
+            InputStream in = new FileInputStream(f);
+            Codec.check("UTF-8");
+            in.close();
+          }
+          void projectCharset(File f) throws IOException {
+            InputStream in = new FileInputStream(f);
+            Codec.check("x-ledger");
+            in.close();
+          }
+          void unknown(File f, String cs) throws IOException {
+            // BUG: Diagnostic contains: [ResourceLeakOnException] `in` (FileInputStream) is not closed if `Codec.check()` throws BadEncodingException
+            InputStream in = new FileInputStream(f);
+            Codec.check(cs);
+            in.close();
+          }
+        }
+        """;
+    String marker =
+        "    // BUG: Diagnostic contains: [ResourceLeakOnException] `in` (FileInputStream)\n";
+    String withoutEntry =
+        withEntry.replace(
+            "    InputStream in = new FileInputStream(f);\n    Codec.check(\"",
+            marker + "    InputStream in = new FileInputStream(f);\n    Codec.check(\"");
+    assertEntry(
+        "charset-exception com.example.BadEncodingException\nstandard-charset x-ledger",
+        "ResourceLeakOnException",
+        withEntry,
+        withoutEntry);
+  }
+
+  @Test
+  void lifecycleMethod() throws IOException {
+    String withEntry =
+        """
+        import java.io.*;
+        class T {
+          static class Tailer {
+            private final InputStream in;
+            Tailer(File f) throws IOException {
+              in = new FileInputStream(f);
+            }
+            void retire() throws IOException {
+              in.close();
+            }
+          }
+          static class Spooler {
+            // BUG: Diagnostic contains: which retire() does not release
+            private final OutputStream out;
+            Spooler(File f) throws IOException {
+              out = new FileOutputStream(f);
+            }
+            void retire() throws IOException {
+              out.flush();
+            }
+          }
+        }
+        """;
+    String withoutEntry =
+        """
+        import java.io.*;
+        class T {
+          static class Tailer {
+            // BUG: Diagnostic contains: but Tailer has no close()
+            private final InputStream in;
+            Tailer(File f) throws IOException {
+              in = new FileInputStream(f);
+            }
+            void retire() throws IOException {
+              in.close();
+            }
+          }
+          static class Spooler {
+            // BUG: Diagnostic contains: but Spooler has no close()
+            private final OutputStream out;
+            Spooler(File f) throws IOException {
+              out = new FileOutputStream(f);
+            }
+            void retire() throws IOException {
+              out.flush();
+            }
+          }
+        }
+        """;
+    assertEntry("lifecycle-method retire", "UnclosedResourceField", withEntry, withoutEntry);
+  }
+
+  @Test
+  void lifecycleAnnotation() throws IOException {
+    String withEntry =
+        """
+        import com.example.Teardown;
+        import java.io.*;
+        class T {
+          static class Tailer {
+            private final InputStream in;
+            Tailer(File f) throws IOException {
+              in = new FileInputStream(f);
+            }
+            @Teardown
+            void archiveLogs() throws IOException {
+              in.close();
+            }
+          }
+        }
+        """;
+    String withoutEntry =
+        withEntry.replace(
+            "    private final InputStream in;",
+            "    // BUG: Diagnostic contains: but Tailer has no close()\n"
+                + "    private final InputStream in;");
+    compile("lifecycle-annotation Teardown", withEntry).doTest();
+    compile(null, withoutEntry).doTest();
+    String positive =
+        withEntry
+            .replace("      in.close();\n", "      in.available();\n")
+            .replace(
+                "    private final InputStream in;",
+                "    // BUG: Diagnostic contains: which archiveLogs() does not release\n"
+                    + "    private final InputStream in;");
+    assertEntry("lifecycle-annotation Teardown", "UnclosedResourceField", positive, withoutEntry);
+  }
+
+  @Test
+  void fileSystemTypesKeepTheCloseWhereItIs() throws IOException {
+    String before =
+        """
+        import com.example.Vault;
+        import java.io.*;
+        class T {
+          void save(File f, Vault vault) throws IOException {
+            Writer w = new FileWriter(f);
+            String header = "# saved";
+            w.write(header);
+            w.close();
+            vault.seal();
+            System.out.println(header);
+          }
+        }
+        """;
+    String after =
+        """
+        import com.example.Vault;
+        import java.io.*;
+        class T {
+          void save(File f, Vault vault) throws IOException {
+            try (Writer w = new FileWriter(f)) {
+              String header = "# saved";
+              w.write(header);
+              vault.seal();
+              System.out.println(header);
+            }
+          }
+        }
+        """;
+    // Without the entry, sealing the vault is just a call: the fix may move the close past it.
+    fix(null).addInputLines("T.java", before).addOutputLines("T.java", after).doTest();
+    // With it, sealing may look at the file the writer has not closed yet: no fix.
+    fix("file-system com.example.Vault").addInputLines("T.java", before).expectUnchanged().doTest();
+    // The finding itself does not depend on the entry.
+    String marked =
+        before.replace(
+            "    Writer w",
+            "    // BUG: Diagnostic contains: [ResourceLeakOnException] `w` (FileWriter)\n    Writer w");
+    compile("file-system com.example.Vault", marked).doTest();
+  }
+
+  private BugCheckerRefactoringTestHelper fix(String modelEntries) throws IOException {
+    BugCheckerRefactoringTestHelper helper =
+        BugCheckerRefactoringTestHelper.newInstance(ResourceLeakOnException.class, getClass());
+    if (modelEntries != null) {
+      helper.setArgs("-XepOpt:Leakproof:ModelFiles=" + modelFile(modelEntries));
+    }
+    helper.addInputLines("Vault.java", LIBRARY[12][1]).expectUnchanged();
+    return helper;
+  }
+
+  private static String unmarked(String source) {
+    return Arrays.stream(source.split("\n"))
+        .filter(l -> !l.contains("// BUG:"))
+        .reduce("", (a, b) -> a + b + "\n");
+  }
+}

@@ -10,12 +10,17 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
 import java.io.Writer;
+import java.net.Socket;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -195,6 +200,40 @@ public class NegativeBranchesAllClose {
     } else {
       out.println(items.size() + " items");
       out.close();
+    }
+  }
+
+  public void sendThumbnail(String host, byte[] png) throws IOException {
+    Socket socket = new Socket(host, 7070); // ok: the close is skipped only where isClosed() says it is closed
+    try {
+      socket.getOutputStream().write(png);
+    } finally {
+      if (!socket.isClosed()) {
+        socket.close();
+      }
+    }
+  }
+
+  public long indexSize(Path index) throws IOException {
+    FileChannel ch = FileChannel.open(index); // ok: closed wherever isOpen() says it is still open
+    try {
+      return ch.size();
+    } finally {
+      if (ch.isOpen()) {
+        ch.close();
+      }
+    }
+  }
+
+  public int countRows(Connection c, String table) throws SQLException {
+    Statement st = c.createStatement(); // ok: closed unless it already is
+    try {
+      ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table);
+      return rs.next() ? rs.getInt(1) : 0;
+    } finally {
+      if (st != null && !st.isClosed()) {
+        st.close();
+      }
     }
   }
 }

@@ -130,4 +130,13 @@ public class PositiveNetworkClients {
     in.close();
     return reply;
   }
+
+  public void announce(String host, String message, boolean keepAlive) throws IOException {
+    // BUG: Diagnostic contains: [ResourceLeak]
+    Socket s = new Socket(host, 7072); // leak: kept open for keep-alive, but nothing else holds it
+    s.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8));
+    if (!keepAlive && !s.isClosed()) {
+      s.close();
+    }
+  }
 }

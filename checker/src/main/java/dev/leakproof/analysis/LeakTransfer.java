@@ -29,7 +29,9 @@ import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.errorprone.dataflow.cfg.node.AbstractNodeVisitor;
 import org.checkerframework.errorprone.dataflow.cfg.node.ArrayAccessNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalAndNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalNotNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalOrNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.EqualToNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.FieldAccessNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.FunctionalInterfaceNode;
@@ -304,6 +306,15 @@ final class LeakTransfer
               witness(Witness.Kind.DROPPED, tree, ""));
     }
     ctx.noteLost(s);
+    if ((role == Role.CLOSED_TEST || role == Role.OPEN_TEST) && receiver != null) {
+      // `if (!socket.isClosed()) socket.close()`: where the test says it is closed, it is.
+      LeakStore closed = s.discharge(List.of(receiver)).store();
+      if (!closed.equals(s)) {
+        return role == Role.CLOSED_TEST
+            ? finishOpenTest(closed, s, exceptional)
+            : finishOpenTest(s, closed, exceptional);
+      }
+    }
     return finish(n, s, exceptional);
   }
 
@@ -412,6 +423,28 @@ final class LeakTransfer
   public TransferResult<NoValue, LeakStore> visitNotEqual(
       NotEqualNode n, TransferInput<NoValue, LeakStore> in) {
     return nullTest(n, n.getLeftOperand(), n.getRightOperand(), in, false);
+  }
+
+  @Override
+  public TransferResult<NoValue, LeakStore> visitConditionalAnd(
+      ConditionalAndNode n, TransferInput<NoValue, LeakStore> in) {
+    return passConditionalStores(n, in);
+  }
+
+  @Override
+  public TransferResult<NoValue, LeakStore> visitConditionalOr(
+      ConditionalOrNode n, TransferInput<NoValue, LeakStore> in) {
+    return passConditionalStores(n, in);
+  }
+
+  /** {@code a && b}: what the operands' tests found holds for the whole condition. */
+  private TransferResult<NoValue, LeakStore> passConditionalStores(
+      Node n, TransferInput<NoValue, LeakStore> in) {
+    if (in.containsTwoStores()) {
+      ctx.step(in.getThenStore());
+      return new ConditionalTransferResult<>(null, in.getThenStore(), in.getElseStore());
+    }
+    return visitNode(n, in);
   }
 
   @Override
@@ -647,6 +680,36 @@ final class LeakTransfer
       Node n, LeakStore regular, LeakStore exceptionalBase) {
     return new ExceptionalResult(
         regular, cause -> exceptionalStore(n, (Type) cause, exceptionalBase));
+  }
+
+  /**
+   * The result of a test of whether a resource is still open. Asking cannot leak what was opened:
+   * the exceptions it declares (JDBC's {@code isClosed()} throws {@code SQLException}) are not
+   * followed.
+   */
+  private static TransferResult<NoValue, LeakStore> finishOpenTest(
+      LeakStore whenTrue, LeakStore whenFalse, LeakStore exceptionalBase) {
+    LeakStore notFollowed = exceptionalBase.withoutFacts();
+    return new ConditionalExceptionalResult(whenTrue, whenFalse, cause -> notFollowed);
+  }
+
+  /** A conditional result whose exceptional stores are computed per exception type on demand. */
+  private static final class ConditionalExceptionalResult
+      extends ConditionalTransferResult<NoValue, LeakStore> {
+    private final java.util.function.Function<TypeMirror, LeakStore> exceptional;
+
+    ConditionalExceptionalResult(
+        LeakStore whenTrue,
+        LeakStore whenFalse,
+        java.util.function.Function<TypeMirror, LeakStore> exceptional) {
+      super(null, whenTrue, whenFalse);
+      this.exceptional = exceptional;
+    }
+
+    @Override
+    public LeakStore getExceptionalStore(TypeMirror exception) {
+      return exceptional.apply(exception);
+    }
   }
 
   /** A regular result whose exceptional stores are computed per exception type on demand. */

@@ -19,7 +19,10 @@ import dev.leakproof.analysis.Leak;
 import dev.leakproof.analysis.LeakAnalysis;
 import dev.leakproof.analysis.UnitResult;
 import dev.leakproof.fix.TryWithResourcesFix;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.VariableElement;
 import javax.tools.Diagnostic;
 
@@ -77,8 +80,19 @@ final class LeakReporter {
     if (result.skippedBecause() != null && analysis.claimSkipNote(unitPath.getLeaf())) {
       noteSkipped(unitPath, result.skippedBecause(), state);
     }
+    // Two acquisitions on one line that end up in the same variables (`b ? open(f) : open(g)`)
+    // are one value to the reader: one finding. Acquisitions on separate lines (the arms of a
+    // switch) keep a finding each, so that each points at its own acquisition.
+    Set<List<Object>> reported = new HashSet<>();
     for (Leak leak : result.leaks()) {
       if (leak.onExceptionOnly() != onException || isSuppressed(check, leak, unitPath, state)) {
+        continue;
+      }
+      if (!leak.variables().isEmpty()
+          && !reported.add(
+              List.of(
+                  line(unitPath.getCompilationUnit(), ASTHelpers.getStartPosition(leak.site())),
+                  leak.variables()))) {
         continue;
       }
       Description.Builder description =

@@ -88,6 +88,13 @@ public record ModelEntry(
     /** Passing a resource to the method hands ownership over (collections, closers). */
     TAKES_OWNERSHIP("takes-ownership", Target.METHOD, false),
     /**
+     * The method tells whether its receiver is already released: where it returned true, nothing is
+     * left to close ({@code if (!socket.isClosed()) socket.close()}).
+     */
+    CLOSED_TEST("closed-test", Target.METHOD, false),
+    /** The method tells whether its receiver is still open: where it returned false, it is not. */
+    OPEN_TEST("open-test", Target.METHOD, false),
+    /**
      * The method throws this unchecked exception on bad input; such exceptions are followed, unless
      * an optional guard method (names separated by |) was called on the same receiver in a
      * condition around or before the call.

@@ -202,6 +202,8 @@ public final class ModelParser {
           case CLOSER_NAME -> "closer-name closeQuietly";
           case FACTORY_PREFIX -> "factory-prefix open";
           case TAKES_OWNERSHIP -> "takes-ownership java.util.Collection#add";
+          case CLOSED_TEST -> "closed-test java.net.Socket#isClosed";
+          case OPEN_TEST -> "open-test java.nio.channels.Channel#isOpen";
           case THROWS ->
               "throws java.lang.Integer#parseInt(java.lang.String) java.lang.NumberFormatException"
                   + " (optionally followed by guards: hasNext|isPresent)";

@@ -33,11 +33,20 @@ public final class ResolvedModel {
     ALIAS,
     CHILD,
     ACQUIRE,
+    CLOSED_TEST,
+    OPEN_TEST,
     NONE
   }
 
   private static final Kind[] ROLE_KINDS = {
-    Kind.RELEASE, Kind.CLOSER, Kind.TAKES_OWNERSHIP, Kind.ALIAS, Kind.CHILD, Kind.ACQUIRE
+    Kind.RELEASE,
+    Kind.CLOSER,
+    Kind.TAKES_OWNERSHIP,
+    Kind.ALIAS,
+    Kind.CHILD,
+    Kind.ACQUIRE,
+    Kind.CLOSED_TEST,
+    Kind.OPEN_TEST
   };
 
   private final VisitorState state;

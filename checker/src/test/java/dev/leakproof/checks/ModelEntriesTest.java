@@ -25,6 +25,8 @@ class ModelEntriesTest {
       package com.example;
       public class Lease implements AutoCloseable {
         public void giveBack() {}
+        public boolean isReturned() { return false; }
+        public boolean isHeld() { return true; }
         public int id() { return 1; }
         @Override public void close() {}
       }
@@ -479,6 +481,70 @@ class ModelEntriesTest {
             "    Lease l = new Lease();\n    pool.adopt(l);",
             "    // BUG: Diagnostic contains: [ResourceLeak] `l` (Lease)\n"
                 + "    Lease l = new Lease();\n    pool.adopt(l);"));
+  }
+
+  @Test
+  void closedTest() throws IOException {
+    String withEntry =
+        """
+        import com.example.*;
+        class T {
+          void givesBackOnce() {
+            Lease l = new Lease();
+            l.id();
+            if (!l.isReturned()) {
+              l.close();
+            }
+          }
+          void testsTheWrongWay() {
+            // BUG: Diagnostic contains: [ResourceLeak] `l` (Lease)
+            Lease l = new Lease();
+            if (l.isReturned()) {
+              l.close();
+            }
+          }
+        }
+        """;
+    assertEntry(
+        "closed-test com.example.Lease#isReturned",
+        "ResourceLeak",
+        withEntry,
+        withEntry.replace(
+            "    Lease l = new Lease();\n    l.id();",
+            "    // BUG: Diagnostic contains: [ResourceLeak] `l` (Lease)\n"
+                + "    Lease l = new Lease();\n    l.id();"));
+  }
+
+  @Test
+  void openTest() throws IOException {
+    String withEntry =
+        """
+        import com.example.*;
+        class T {
+          void givesBackOnce() {
+            Lease l = new Lease();
+            l.id();
+            if (l.isHeld()) {
+              l.close();
+            }
+          }
+          void testsTheWrongWay() {
+            // BUG: Diagnostic contains: [ResourceLeak] `l` (Lease)
+            Lease l = new Lease();
+            if (!l.isHeld()) {
+              l.close();
+            }
+          }
+        }
+        """;
+    assertEntry(
+        "open-test com.example.Lease#isHeld",
+        "ResourceLeak",
+        withEntry,
+        withEntry.replace(
+            "    Lease l = new Lease();\n    l.id();",
+            "    // BUG: Diagnostic contains: [ResourceLeak] `l` (Lease)\n"
+                + "    Lease l = new Lease();\n    l.id();"));
   }
 
   @Test

@@ -1026,6 +1026,97 @@ class ResourceLeakTest {
   }
 
   @Test
+  void positiveOneFindingPerLineForAConditionalOfResources() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              int pick(boolean local, File f, String url) throws IOException {
+                // BUG: Diagnostic contains: in `in` is not closed
+                InputStream in = local ? new FileInputStream(f) : new java.net.URL(url).openStream();
+                return in.read();
+              }
+              int byKind(int kind, File f) throws IOException {
+                Reader r =
+                    switch (kind) {
+                      // BUG: Diagnostic contains: the FileReader in `r`
+                      case 0 -> new FileReader(f);
+                      // BUG: Diagnostic contains: the FileInputStream in `r`
+                      case 1 -> new InputStreamReader(new FileInputStream(f));
+                      default -> {
+                        // BUG: Diagnostic contains: `inner` (FileReader)
+                        Reader inner = new FileReader(f);
+                        yield new BufferedReader(inner);
+                      }
+                    };
+                return r.read();
+              }
+              int oneBranch(boolean empty, File f) throws IOException {
+                // BUG: Diagnostic contains: in `in` is not closed
+                InputStream in = empty ? InputStream.nullInputStream() : new FileInputStream(f);
+                return in.read();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negativeClosedOrOpenTestsBeforeClosing() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.net.Socket;
+            import java.nio.channels.FileChannel;
+            import java.nio.file.*;
+            class T {
+              void send(String host, byte[] data) throws IOException {
+                Socket s = new Socket(host, 25);
+                try {
+                  s.getOutputStream().write(data);
+                } finally {
+                  if (!s.isClosed()) {
+                    s.close();
+                  }
+                }
+              }
+              long size(Path p) throws IOException {
+                FileChannel ch = FileChannel.open(p);
+                try {
+                  return ch.size();
+                } finally {
+                  if (ch.isOpen()) {
+                    ch.close();
+                  }
+                }
+              }
+              int rows(java.sql.Connection c) throws java.sql.SQLException {
+                java.sql.Statement st = c.createStatement();
+                try {
+                  return st.getMaxRows();
+                } finally {
+                  if (st != null && !st.isClosed()) { // isClosed() throwing leaks nothing
+                    st.close();
+                  }
+                }
+              }
+              void sendUnlessClosed(String host, byte[] data) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeak] `s` (Socket)
+                Socket s = new Socket(host, 25);
+                if (s.isClosed()) {
+                  s.close(); // backwards: the open socket is never closed
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positiveConstructorChainingKeepsTheArgumentWhenTheDelegateThrows() {
     helper
         .addSourceLines(

@@ -73,7 +73,7 @@ final class UnitAnalysis {
     return new UnitResult(
         leaks(regular, exceptional, unit, ctx),
         summary(regular, exceptional, ctx),
-        ctx.acquired.size(),
+        acquisitionSites(ctx),
         null,
         openFields(regular),
         overwrittenFields(ctx));
@@ -173,6 +173,16 @@ final class UnitAnalysis {
     }
     leaks.sort(Comparator.comparingInt(l -> ASTHelpers.getStartPosition(l.site())));
     return leaks;
+  }
+
+  private static Set<Tree> acquisitionSites(UnitContext ctx) {
+    Set<Tree> sites = new HashSet<>();
+    for (Obligation o : ctx.acquired) {
+      if (!o.isParameter() && !o.field()) {
+        sites.add(o.site());
+      }
+    }
+    return sites;
   }
 
   /** The owned fields still open when the method returns normally. */

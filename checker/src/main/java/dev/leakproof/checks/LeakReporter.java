@@ -2,7 +2,6 @@ package dev.leakproof.checks;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
@@ -18,10 +17,10 @@ import com.sun.tools.javac.util.Log;
 import dev.leakproof.analysis.Leak;
 import dev.leakproof.analysis.LeakAnalysis;
 import dev.leakproof.analysis.UnitResult;
+import dev.leakproof.fix.FixResult;
 import dev.leakproof.fix.TryWithResourcesFix;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.VariableElement;
 import javax.tools.Diagnostic;
@@ -95,13 +94,16 @@ final class LeakReporter {
                   leak.variables()))) {
         continue;
       }
-      Description.Builder description =
-          check
-              .buildDescription(leak.site())
-              .setMessage(LeakMessages.message(leak, unitPath, state));
-      Optional<SuggestedFix> fix =
-          TryWithResourcesFix.forLeak(leak, unitPath, analysis.model(state), state);
-      fix.ifPresent(description::addFix);
+      FixResult fix =
+          TryWithResourcesFix.forLeak(leak, result, unitPath, analysis.model(state), state);
+      String message = LeakMessages.message(leak, unitPath, state);
+      if (fix.reason() != null) {
+        message += " (no automatic fix: " + fix.reason().why() + ")";
+      }
+      Description.Builder description = check.buildDescription(leak.site()).setMessage(message);
+      if (fix.fix() != null) {
+        description.addFix(fix.fix());
+      }
       state.reportMatch(description.build());
     }
   }

@@ -2,10 +2,13 @@ package dev.leakproof.fix;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
@@ -45,10 +48,20 @@ public final class Holders {
         Symbol sym = ASTHelpers.getSymbol(a.getVariable());
         return sym != null && leak.variables().contains(sym) ? new Holder(p, sym, child) : null;
       }
+      if (t instanceof MemberSelectTree
+          && p.getParentPath().getLeaf() instanceof MethodInvocationTree call
+          && call.getMethodSelect() == t
+          && leak.temporaries().contains(call)) {
+        continue; // raf.getChannel(): the receiver's value passes to the call's
+      }
       boolean passesValueUp =
           t instanceof ParenthesizedTree
               || t instanceof TypeCastTree
               || t instanceof ConditionalExpressionTree
+              || (t instanceof CaseTree c
+                  && c.getCaseKind() == CaseTree.CaseKind.RULE
+                  && c.getBody() == child)
+              || t instanceof SwitchExpressionTree
               || (t instanceof NewClassTree || t instanceof MethodInvocationTree)
                   && leak.temporaries().contains(t);
       if (!passesValueUp) {

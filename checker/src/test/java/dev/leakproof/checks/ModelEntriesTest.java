@@ -740,8 +740,28 @@ class ModelEntriesTest {
         """;
     // Without the entry, sealing the vault is just a call: the fix may move the close past it.
     fix(null).addInputLines("T.java", before).addOutputLines("T.java", after).doTest();
-    // With it, sealing may look at the file the writer has not closed yet: no fix.
-    fix("file-system com.example.Vault").addInputLines("T.java", before).expectUnchanged().doTest();
+    // With it, sealing may look at the file, which must be closed by then: the try stays short,
+    // and what the later statements need is declared before it.
+    String hoisted =
+        """
+        import com.example.Vault;
+        import java.io.*;
+        class T {
+          void save(File f, Vault vault) throws IOException {
+            String header;
+            try (Writer w = new FileWriter(f)) {
+              header = "# saved";
+              w.write(header);
+            }
+            vault.seal();
+            System.out.println(header);
+          }
+        }
+        """;
+    fix("file-system com.example.Vault")
+        .addInputLines("T.java", before)
+        .addOutputLines("T.java", hoisted)
+        .doTest();
     // The finding itself does not depend on the entry.
     String marked =
         before.replace(

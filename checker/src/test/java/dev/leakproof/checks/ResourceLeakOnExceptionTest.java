@@ -552,7 +552,7 @@ class ResourceLeakOnExceptionTest {
   }
 
   @Test
-  void noFixForThrowingWrapperConstructor() {
+  void fixDeclaresTheInnerResourceOfAThrowingDecorator() {
     refactoring
         .addInputLines(
             "T.java",
@@ -567,12 +567,24 @@ class ResourceLeakOnExceptionTest {
               }
             }
             """)
-        .expectUnchanged()
-        .doTest();
+        .addOutputLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              Object read(File f) throws IOException, ClassNotFoundException {
+                try (FileInputStream fileInputStream = new FileInputStream(f); ObjectInputStream in = new ObjectInputStream(fileInputStream)) {
+                  Object o = in.readObject();
+                  return o;
+                }
+              }
+            }
+            """)
+        .doTest(TestMode.TEXT_MATCH);
   }
 
   @Test
-  void noFixWhenClosedInsideAnotherStatement() {
+  void fixRemovesACloseBeforeAnEarlyReturn() {
     refactoring
         .addInputLines(
             "T.java",
@@ -589,6 +601,48 @@ class ResourceLeakOnExceptionTest {
                 b += in.read();
                 in.close();
                 return b;
+              }
+            }
+            """)
+        .addOutputLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              int first(File f, boolean quick) throws IOException {
+                try (InputStream in = new FileInputStream(f)) {
+                  int b = in.read();
+                  if (quick) {
+                    return b;
+                  }
+                  b += in.read();
+                  return b;
+                }
+              }
+            }
+            """)
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void noFixWhenTheCloseMovesPastAFileOperation() {
+    refactoring
+        .addInputLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.nio.file.*;
+            class T {
+              void write(Path p, boolean keep) throws IOException {
+                OutputStream out = Files.newOutputStream(p);
+                out.write(1);
+                if (!keep) {
+                  out.close();
+                  Files.delete(p);
+                  return;
+                }
+                out.write(2);
+                out.close();
               }
             }
             """)

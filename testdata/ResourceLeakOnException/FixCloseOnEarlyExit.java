@@ -6,10 +6,10 @@ import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
- * The stream is closed on two paths, one of them inside an if; the simple fix only understands
- * close() calls that are statements of the declaring block, so none is offered.
+ * The stream is closed on two paths, one of them before an early return inside a loop; the fix
+ * removes both closes, since nothing between them and the end of the try can tell.
  */
-class NoFixCloseOnEarlyExit {
+class FixCloseOnEarlyExit {
   boolean startsWithMagic(Path file, byte[] magic) throws IOException {
     // BUG: Diagnostic contains: [ResourceLeakOnException]
     InputStream in = new FileInputStream(file.toFile()); // leak: not closed if read throws

@@ -1,0 +1,20 @@
+package testdata.resourceleakonexception;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.nio.file.Path;
+
+/**
+ * The ObjectInputStream constructor reads the stream header and can throw after taking the file
+ * stream, so the fix declares the file stream as a resource of its own, before the decorator.
+ */
+class FixSerializedSnapshot {
+  Object restore(Path snapshot) throws IOException, ClassNotFoundException {
+    try (FileInputStream fileInputStream = new FileInputStream(snapshot.toFile());
+        ObjectInputStream in = new ObjectInputStream(fileInputStream)) { // leak: header read can throw
+      Object state = in.readObject();
+      return state;
+    }
+  }
+}

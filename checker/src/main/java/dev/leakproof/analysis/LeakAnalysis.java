@@ -105,6 +105,11 @@ public final class LeakAnalysis {
   }
 
   /** The problem with the {@code -XepOpt:Leakproof:*} flags, or null if they are fine. */
+  /** Whether children (JDBC statements, zip entry streams) must be closed on their own. */
+  public boolean childrenMustBeClosed() {
+    return config != null && config.childrenMustBeClosed();
+  }
+
   public @Nullable String configError() {
     return configError;
   }

@@ -11,6 +11,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
@@ -21,8 +22,10 @@ import dev.leakproof.model.Annotations;
 import dev.leakproof.model.ResolvedModel;
 import dev.leakproof.model.ResolvedModel.Role;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
@@ -142,6 +145,7 @@ public final class OwnedFields {
       ResolvedModel model) {
     Map<Symbol, ExpressionTree> localInitializers = new HashMap<>();
     Map<Symbol, VariableElement> localToField = new HashMap<>();
+    Set<Symbol> closedHere = closedLocals(method);
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitVariable(VariableTree v, Void unused) {
@@ -173,7 +177,10 @@ public final class OwnedFields {
           if (fields.containsKey(v)
               && isThisField(a.getVariable())
               && (known == null || (inConstructor && !known.openedAtConstruction()))
-              && acquires(a.getExpression(), localInitializers, model)) {
+              && acquires(a.getExpression(), localInitializers, model)
+              && !(ASTHelpers.stripParentheses(a.getExpression()) instanceof IdentifierTree id
+                  && closedHere.contains(ASTHelpers.getSymbol(id)))) {
+            // A local the method closes itself only lends its resource to the field.
             owned.put(v, new Owned(fields.get(v), a.getExpression(), inConstructor));
           } else if (!fields.containsKey(v)) {
             localInitializers.put(target, a.getExpression());
@@ -187,6 +194,52 @@ public final class OwnedFields {
         return null; // a nested class's assignments are its own
       }
     }.scan(method.getBody(), null);
+  }
+
+  /**
+   * The locals that the method closes itself on every path: {@code x.close()} in a {@code finally}
+   * block, or a try-with-resources that declares or names them. (A close in a {@code catch} block
+   * does not count: a constructor that closes on failure and stores on success hands the resource
+   * to the field.)
+   */
+  private static Set<Symbol> closedLocals(MethodTree method) {
+    Set<Symbol> closed = new HashSet<>();
+    new TreeScanner<Void, Boolean>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Boolean inFinally) {
+        if (inFinally
+            && call.getArguments().isEmpty()
+            && call.getMethodSelect() instanceof MemberSelectTree select
+            && select.getIdentifier().contentEquals("close")
+            && select.getExpression() instanceof IdentifierTree id
+            && ASTHelpers.getSymbol(id) instanceof Symbol sym
+            && sym.getKind() == ElementKind.LOCAL_VARIABLE) {
+          closed.add(sym);
+        }
+        return super.visitMethodInvocation(call, inFinally);
+      }
+
+      @Override
+      public Void visitTry(TryTree tree, Boolean inFinally) {
+        for (Tree r : tree.getResources()) {
+          Symbol sym = ASTHelpers.getSymbol(r);
+          if (sym != null && sym.getKind() == ElementKind.LOCAL_VARIABLE) {
+            closed.add(sym);
+          }
+        }
+        scan(tree.getResources(), inFinally);
+        scan(tree.getBlock(), inFinally);
+        scan(tree.getCatches(), inFinally);
+        scan(tree.getFinallyBlock(), true);
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree nested, Boolean inFinally) {
+        return null;
+      }
+    }.scan(method.getBody(), false);
+    return closed;
   }
 
   private static boolean isThisField(ExpressionTree target) {

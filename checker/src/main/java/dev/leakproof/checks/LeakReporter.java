@@ -2,6 +2,7 @@ package dev.leakproof.checks;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
@@ -18,9 +19,12 @@ import dev.leakproof.analysis.Leak;
 import dev.leakproof.analysis.LeakAnalysis;
 import dev.leakproof.analysis.UnitResult;
 import dev.leakproof.fix.FixResult;
+import dev.leakproof.fix.NestedFixes;
 import dev.leakproof.fix.TryWithResourcesFix;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.element.VariableElement;
 import javax.tools.Diagnostic;
@@ -83,6 +87,9 @@ final class LeakReporter {
     // are one value to the reader: one finding. Acquisitions on separate lines (the arms of a
     // switch) keep a finding each, so that each points at its own acquisition.
     Set<List<Object>> reported = new HashSet<>();
+    List<Tree> sites = new ArrayList<>();
+    List<String> messages = new ArrayList<>();
+    List<SuggestedFix> fixes = new ArrayList<>();
     for (Leak leak : result.leaks()) {
       if (leak.onExceptionOnly() != onException || isSuppressed(check, leak, unitPath, state)) {
         continue;
@@ -95,14 +102,29 @@ final class LeakReporter {
         continue;
       }
       FixResult fix =
-          TryWithResourcesFix.forLeak(leak, result, unitPath, analysis.model(state), state);
+          TryWithResourcesFix.forLeak(
+              leak,
+              result,
+              unitPath,
+              analysis.model(state),
+              analysis.childrenMustBeClosed(),
+              state);
       String message = LeakMessages.message(leak, unitPath, state);
       if (fix.reason() != null) {
         message += " (no automatic fix: " + fix.reason().why() + ")";
       }
-      Description.Builder description = check.buildDescription(leak.site()).setMessage(message);
-      if (fix.fix() != null) {
-        description.addFix(fix.fix());
+      sites.add(leak.site());
+      messages.add(message);
+      fixes.add(fix.fix());
+    }
+    // A leak inside another leak's rewrite: one patch pass fixes both.
+    List<SuggestedFix> composed =
+        NestedFixes.compose(fixes.stream().filter(Objects::nonNull).toList(), state);
+    for (int i = 0, next = 0; i < sites.size(); i++) {
+      Description.Builder description =
+          check.buildDescription(sites.get(i)).setMessage(messages.get(i));
+      if (fixes.get(i) != null) {
+        description.addFix(composed.get(next++));
       }
       state.reportMatch(description.build());
     }

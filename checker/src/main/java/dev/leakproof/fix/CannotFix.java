@@ -9,10 +9,6 @@ final class CannotFix extends RuntimeException {
   CannotFix(NoFix reason) {
     super(reason.name(), null, false, false);
     this.reason = reason;
-    if (System.getenv("LEAKPROOF_FIX_DEBUG") != null) {
-      System.err.println("CANNOTFIX " + reason);
-      new Throwable().printStackTrace();
-    }
   }
 
   /** Fails with {@code reason} unless {@code ok}. */

@@ -8,7 +8,9 @@ public enum NoFix {
   NOT_IN_A_BLOCK(
       "the resource is not held by a local variable declared or assigned in a block, nor used"
           + " within one statement"),
-  NOT_AUTO_CLOSEABLE("its type is not AutoCloseable"),
+  NOT_AUTO_CLOSEABLE(
+      "its type is not AutoCloseable, and it has no single release method that a finally block"
+          + " could call"),
   ESCAPES("it is returned, stored, handed to another owner or captured, so it outlives any block"),
   REASSIGNED("the variable is assigned more than once"),
   SOMETIMES_NOT_OWNED("on some path the variable holds a value this method must not close"),

@@ -44,6 +44,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
@@ -72,10 +73,37 @@ import org.jspecify.annotations.Nullable;
 public final class TryWithResourcesFix {
   private TryWithResourcesFix() {}
 
-  /** The fix for {@code leak}, or why there is none. Never throws. */
+  /**
+   * The fix for {@code leak}, or why there is none. Never throws.
+   *
+   * @param childrenMustBeClosed whether closing a parent (a connection) leaves its children (its
+   *     statements) leaked: if not, a child with no fix of its own takes its parent's
+   */
   public static FixResult forLeak(
-      Leak leak, UnitResult result, TreePath unitPath, ResolvedModel model, VisitorState state) {
+      Leak leak,
+      UnitResult result,
+      TreePath unitPath,
+      ResolvedModel model,
+      boolean childrenMustBeClosed,
+      VisitorState state) {
     try {
+      // Closing a parent releases its children (a connection its statements and their result
+      // sets): a child takes the fix of its outermost leaking ancestor that has one, to the
+      // character, which patch mode applies once. A fix of the child's own would overlap it.
+      List<Leak> ancestors = new ArrayList<>();
+      for (Leak p = childrenMustBeClosed ? null : leakingParent(leak, result, model);
+          p != null && !ancestors.contains(p) && ancestors.size() < 8;
+          p = leakingParent(p, result, model)) {
+        ancestors.add(p);
+      }
+      for (Leak ancestor : ancestors.reversed()) {
+        try {
+          return FixResult.of(
+              new Rewrite(result.acquisitions(), unitPath, model, state).forLeak(ancestor));
+        } catch (CannotFix e) {
+          // No fix for this one; a nearer ancestor, or the child itself, may have one.
+        }
+      }
       return FixResult.of(new Rewrite(result.acquisitions(), unitPath, model, state).forLeak(leak));
     } catch (CannotFix e) {
       return FixResult.none(e.reason);
@@ -110,6 +138,32 @@ public final class TryWithResourcesFix {
     }
   }
 
+  /**
+   * The leak that {@code child} came from, if it is a child resource ({@code
+   * conn.createStatement()}, {@code zip.getInputStream(e)}) of another resource that leaks here:
+   * releasing that one releases this one.
+   */
+  private static @Nullable Leak leakingParent(Leak child, UnitResult result, ResolvedModel model) {
+    if (!(child.site() instanceof MethodInvocationTree call)
+        || !(call.getMethodSelect() instanceof MemberSelectTree select)
+        || !(ASTHelpers.getSymbol(call) instanceof MethodSymbol m)
+        || model.roleOf(m, ASTHelpers.getType(select.getExpression()))
+            != ResolvedModel.Role.CHILD) {
+      return null;
+    }
+    ExpressionTree receiver = ASTHelpers.stripParentheses(select.getExpression());
+    Symbol receiverVar = receiver instanceof IdentifierTree id ? ASTHelpers.getSymbol(id) : null;
+    for (Leak other : result.leaks()) {
+      if (other != child
+          && (other.site() == receiver
+              || other.temporaries().contains(receiver)
+              || (receiverVar != null && other.variables().contains(receiverVar)))) {
+        return other;
+      }
+    }
+    return null;
+  }
+
   /** One rewrite: the context every shape needs. */
   private static final class Rewrite {
     private final Set<Tree> acquisitions;
@@ -120,6 +174,9 @@ public final class TryWithResourcesFix {
     private final SuggestedFix.Builder fix = SuggestedFix.builder();
     private final Set<String> takenNames = new HashSet<>();
     private @Nullable Set<String> namesInFile;
+
+    /** The method that releases the resource: {@code close}, unless the try/finally shape runs. */
+    private String release = "close";
 
     Rewrite(Set<Tree> acquisitions, TreePath unitPath, ResolvedModel model, VisitorState state) {
       this.acquisitions = acquisitions;
@@ -138,6 +195,11 @@ public final class TryWithResourcesFix {
         }
       }
       if (holder == null) {
+        if (leak.site() instanceof VariableTree parameter
+            && unitPath.getLeaf() instanceof MethodTree method
+            && method.getParameters().contains(parameter)) {
+          return owningParameter(parameter, method);
+        }
         CannotFix.check(vars.isEmpty(), NoFix.NOT_IN_A_BLOCK);
         return expressionOnly(leak);
       }
@@ -149,6 +211,13 @@ public final class TryWithResourcesFix {
     }
 
     SuggestedFix forHolder(TreePath holder) {
+      Symbol var =
+          holder.getLeaf() instanceof VariableTree v
+              ? ASTHelpers.getSymbol(v)
+              : ASTHelpers.getSymbol(((AssignmentTree) holder.getLeaf()).getVariable());
+      // A resource released by hand in a finally block is only worth rewriting to
+      // try-with-resources.
+      CannotFix.check(var != null && isAutoCloseable(var.type), NoFix.NOT_AUTO_CLOSEABLE);
       Tree site = null;
       Tree value =
           holder.getLeaf() instanceof VariableTree v
@@ -177,6 +246,9 @@ public final class TryWithResourcesFix {
     // ---- shape: a local declared with its acquisition ------------------------------------
 
     private SuggestedFix declared(TreePath declPath, Set<Symbol> aliases) {
+      if (!isAutoCloseable(ASTHelpers.getSymbol((VariableTree) declPath.getLeaf()).type)) {
+        return declaredWithFinally(declPath, aliases);
+      }
       BlockTree block = (BlockTree) declPath.getParentPath().getLeaf();
       List<? extends StatementTree> statements = block.getStatements();
       int index = statements.indexOf(declPath.getLeaf());
@@ -222,6 +294,66 @@ public final class TryWithResourcesFix {
       TextEdits edits = region.edits();
       edits.replace(from, headerEnd, hoistedText(region, indent) + header(resources, gaps, indent));
       return wrap(from, headerEnd, region, blockPath);
+    }
+
+    // ---- shape: a resource that is not AutoCloseable, released by a method the model knows ------
+
+    /**
+     * {@code Deflater d = new Deflater(); try { uses } finally { d.end(); }}: the same region as
+     * try-with-resources would get, released in a finally block by the one method the model or a
+     * {@code @MustCall} annotation names for the type.
+     */
+    private SuggestedFix declaredWithFinally(TreePath declPath, Set<Symbol> aliases) {
+      VariableTree decl = (VariableTree) declPath.getLeaf();
+      Symbol sym = ASTHelpers.getSymbol(decl);
+      String releaseName = releaseMethod(sym.type);
+      // A constructor never returns null, so the finally needs no null test.
+      CannotFix.check(
+          releaseName != null
+              && decl.getInitializer() != null
+              && ASTHelpers.stripParentheses(decl.getInitializer()) instanceof NewClassTree,
+          NoFix.NOT_AUTO_CLOSEABLE);
+      CannotFix.check(assignmentsOf(sym) == 0, NoFix.REASSIGNED);
+      release = releaseName;
+      TreePath blockPath = declPath.getParentPath();
+      List<? extends StatementTree> statements = ((BlockTree) blockPath.getLeaf()).getStatements();
+      Region region =
+          region(blockPath, statements, statements.indexOf(decl) + 1, Set.of(sym), aliases);
+      checkReleaseExceptions(sym.type, releaseName, declPath);
+      int from = ASTHelpers.getStartPosition(decl);
+      String indent = indentation(from);
+      int declEnd = endOfLineComment(state.getEndPosition(decl));
+      TextEdits edits = region.edits();
+      String hoisted = hoistedText(region, indent);
+      if (!hoisted.isEmpty()) {
+        edits.replace(from, from, hoisted);
+      }
+      edits.replace(declEnd, declEnd, "\n" + indent + "try {");
+      return wrap(from, declEnd, region, blockPath, decl.getName() + "." + releaseName + "();");
+    }
+
+    /**
+     * The one release method of a type that is not {@code AutoCloseable}: the only method its
+     * {@code @MustCall} names, or the only no-argument method the model lists as a release; null if
+     * there is none or there are several ({@code commit()} or {@code rollback()}).
+     */
+    private @Nullable String releaseMethod(Type type) {
+      List<String> mustCall = model.mustCall(type);
+      if (mustCall != null) {
+        return mustCall.size() == 1 ? mustCall.get(0) : null;
+      }
+      Set<String> names = new TreeSet<>();
+      for (Type t : state.getTypes().closure(type)) {
+        for (Symbol member : t.tsym.members().getSymbols()) {
+          if (member instanceof MethodSymbol m
+              && m.getParameters().isEmpty()
+              && !m.isStatic()
+              && model.roleOf(m, type) == ResolvedModel.Role.RELEASE) {
+            names.add(m.getSimpleName().toString());
+          }
+        }
+      }
+      return names.size() == 1 ? names.iterator().next() : null;
     }
 
     /**
@@ -478,6 +610,58 @@ public final class TryWithResourcesFix {
       return false;
     }
 
+    // ---- shape: an @Owning parameter the method must release ------------------------------
+
+    /**
+     * {@code void consume(@Owning InputStream in) { body }}: the body goes into {@code try (in)}.
+     */
+    private SuggestedFix owningParameter(VariableTree parameter, MethodTree method) {
+      Symbol sym = ASTHelpers.getSymbol(parameter);
+      CannotFix.check(isAutoCloseable(sym.type), NoFix.NOT_AUTO_CLOSEABLE);
+      CannotFix.check(assignmentsOf(sym) == 0, NoFix.REASSIGNED);
+      // try (x) with an existing variable needs Java 9.
+      CannotFix.check(
+          com.sun.tools.javac.code.Source.instance(state.context)
+                  .compareTo(com.sun.tools.javac.code.Source.JDK9)
+              >= 0,
+          NoFix.UNSUPPORTED);
+      BlockTree body = method.getBody();
+      CannotFix.check(body != null && !body.getStatements().isEmpty(), NoFix.UNSUPPORTED);
+      TreePath bodyPath = new TreePath(unitPath, body);
+      List<? extends StatementTree> statements = body.getStatements();
+      CannotFix.check(
+          !(statements.get(0) instanceof ExpressionStatementTree es
+              && es.getExpression() instanceof MethodInvocationTree call
+              && ASTHelpers.getSymbol(call) instanceof MethodSymbol m
+              && m.isConstructor()),
+          NoFix.UNSUPPORTED); // this(...) or super(...) must stay first
+      Uses uses = new Uses(Set.of(sym), Set.of(), model, this::mayHoldResource, state.getTypes());
+      for (StatementTree s : statements) {
+        uses.scan(new TreePath(bodyPath, s));
+      }
+      Flow flow = new Flow(body, statements, uses, model, state);
+      for (TreePath release : uses.closes) {
+        flow.checkAfter(release);
+      }
+      for (TreePath t : uses.resourceTries) {
+        flow.checkAfterStatement(t);
+      }
+      checkAliasesDeclaredIn(uses.aliases(), statements);
+      checkCloseExceptions(sym.type, new TreePath(bodyPath, statements.get(0)));
+      TextEdits edits = new TextEdits(source);
+      Removals removals = new Removals(edits, uses, null);
+      removals.removeAll(uses.closes);
+      removals.unwrapResources(uses.resourceTries);
+      int from = startOf(statements.get(0));
+      int to = endOfLineComment(state.getEndPosition(statements.get(statements.size() - 1)));
+      String indent = indentation(from);
+      String unit = indentUnit(indent, startOf(body));
+      edits.replace(from, from, "try (" + parameter.getName() + ") {\n" + indent + unit);
+      String text = edits.render(from, to, from, to, unit);
+      String closing = text.endsWith("\n") ? indent + "}" : "\n" + indent + "}";
+      return fix.replace(from, to, text + closing).build();
+    }
+
     // ---- shape: a resource used within one statement ---------------------------------------
 
     private SuggestedFix expressionOnly(Leak leak) {
@@ -648,7 +832,7 @@ public final class TryWithResourcesFix {
         int start,
         Set<Symbol> vars,
         Set<Symbol> aliases) {
-      Uses uses = new Uses(vars, aliases, model, this::mayHoldResource, state.getTypes());
+      Uses uses = new Uses(vars, aliases, model, this::mayHoldResource, state.getTypes(), release);
       int lastMention = start - 1;
       for (int i = start; i < statements.size(); i++) {
         int releases = uses.closes.size() + uses.resourceTries.size();
@@ -866,12 +1050,27 @@ public final class TryWithResourcesFix {
 
     /** Renders the try: the header edit is in place; the body gets one more level. */
     private SuggestedFix wrap(int from, int headerEnd, Region region, TreePath blockPath) {
+      return wrap(from, headerEnd, region, blockPath, null);
+    }
+
+    /**
+     * @param finallyStatement for a try/finally, the statement its finally block runs
+     */
+    private SuggestedFix wrap(
+        int from,
+        int headerEnd,
+        Region region,
+        TreePath blockPath,
+        @Nullable String finallyStatement) {
       StatementTree lastStatement = region.statements().get(region.statements().size() - 1);
       int to = endOfLineComment(state.getEndPosition(lastStatement));
       String indent = indentation(ASTHelpers.getStartPosition(region.statements().get(0)));
       String unit = indentUnit(indent, startOf(blockPath.getLeaf()));
       String text = region.edits().render(from, to, headerEnd, to, unit);
-      String closing = text.endsWith("\n") ? indent + "}" : "\n" + indent + "}";
+      String closing = (text.endsWith("\n") ? "" : "\n") + indent + "}";
+      if (finallyStatement != null) {
+        closing += " finally {\n" + indent + unit + finallyStatement + "\n" + indent + "}";
+      }
       return fix.replace(from, to, text + closing).build();
     }
 
@@ -1214,8 +1413,13 @@ public final class TryWithResourcesFix {
 
     /** Whether the checked exceptions of the resource's {@code close()} are caught or declared. */
     private void checkCloseExceptions(@Nullable Type type, TreePath where) {
+      checkReleaseExceptions(type, "close", where);
+    }
+
+    /** Whether the checked exceptions of the release method {@code name} are caught or declared. */
+    private void checkReleaseExceptions(@Nullable Type type, String name, TreePath where) {
       CannotFix.check(type != null, NoFix.UNSUPPORTED);
-      MethodSymbol close = findClose(type);
+      MethodSymbol close = findRelease(type, name);
       CannotFix.check(close != null, NoFix.NOT_AUTO_CLOSEABLE);
       for (Type thrown : close.getThrownTypes()) {
         CannotFix.check(
@@ -1225,9 +1429,9 @@ public final class TryWithResourcesFix {
     }
 
     /** The {@code close()} a call on {@code type} resolves to: the first one up its supertypes. */
-    private @Nullable MethodSymbol findClose(Type type) {
+    private @Nullable MethodSymbol findRelease(Type type, String name) {
       for (Type t : state.getTypes().closure(type)) {
-        for (Symbol member : t.tsym.members().getSymbolsByName(state.getName("close"))) {
+        for (Symbol member : t.tsym.members().getSymbolsByName(state.getName(name))) {
           if (member instanceof MethodSymbol m && m.getParameters().isEmpty()) {
             return m;
           }

@@ -60,6 +60,7 @@ final class Uses {
   final List<TreePath> resourceTries = new ArrayList<>();
 
   private boolean mentions;
+  private final String release;
 
   /**
    * @param vars the variables the try will release
@@ -73,6 +74,21 @@ final class Uses {
       ResolvedModel model,
       Predicate<@Nullable Type> isResource,
       Types types) {
+    this(vars, aliases, model, isResource, types, "close");
+  }
+
+  /**
+   * @param release the name of the method that releases the tracked variables ({@code close}, or
+   *     {@code end} for an {@code Inflater})
+   */
+  Uses(
+      Set<Symbol> vars,
+      Set<Symbol> aliases,
+      ResolvedModel model,
+      Predicate<@Nullable Type> isResource,
+      Types types,
+      String release) {
+    this.release = release;
     this.types = types;
     this.vars = vars;
     this.aliases = new HashSet<>(aliases);
@@ -152,7 +168,7 @@ final class Uses {
     return e instanceof MethodInvocationTree call
         && call.getArguments().isEmpty()
         && call.getMethodSelect() instanceof MemberSelectTree select
-        && select.getIdentifier().contentEquals("close")
+        && select.getIdentifier().contentEquals(release)
         && select.getExpression() instanceof IdentifierTree id
         && vars.contains(ASTHelpers.getSymbol(id));
   }
@@ -239,7 +255,7 @@ final class Uses {
     public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
       if (runsRightAway(getCurrentPath())
           && tree.getQualifierExpression() instanceof IdentifierTree
-          && !tree.getName().contentEquals("close")) {
+          && !tree.getName().contentEquals(release)) {
         return null; // list.forEach(out::println)
       }
       CannotFix.check(!mentionsAny(tree), NoFix.ESCAPES);
@@ -280,7 +296,7 @@ final class Uses {
     if (parent instanceof MemberSelectTree select) {
       if (parentPath.getParentPath().getLeaf() instanceof MethodInvocationTree call
           && call.getMethodSelect() == select) {
-        if (select.getIdentifier().contentEquals("close")) {
+        if (select.getIdentifier().contentEquals(release)) {
           // A tracked variable's close() outside a plain statement; an alias may close itself.
           CannotFix.check(alias, NoFix.UNSUPPORTED);
           return;

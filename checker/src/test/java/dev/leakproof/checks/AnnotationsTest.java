@@ -208,7 +208,7 @@ class AnnotationsTest {
    * suppressed on every top-level class: an annotation's findings are suppressed like any other.
    */
   private static void assertFindingsAndSuppression(String source) {
-    CompilationTestHelper.newInstance(Checks.ALL, AnnotationsTest.class)
+    CompilationTestHelper.newInstance(Checks.LEAKS, AnnotationsTest.class)
         .addSourceLines("T.java", source)
         .doTest();
     String suppressed =
@@ -216,7 +216,7 @@ class AnnotationsTest {
             .filter(l -> !l.contains("// BUG:"))
             .map(l -> l.startsWith("class ") ? SUPPRESS + l : l)
             .collect(Collectors.joining("\n"));
-    CompilationTestHelper.newInstance(Checks.ALL, AnnotationsTest.class)
+    CompilationTestHelper.newInstance(Checks.LEAKS, AnnotationsTest.class)
         .addSourceLines("T.java", suppressed)
         .expectNoDiagnostics()
         .doTest();

@@ -40,7 +40,11 @@ class CatalogueTest {
   @Test
   void everyCheckIsRegistered() {
     assertEquals(
-        List.of("ResourceLeak", "ResourceLeakOnException", "UnclosedResourceField"),
+        List.of(
+            "PreferTryWithResources",
+            "ResourceLeak",
+            "ResourceLeakOnException",
+            "UnclosedResourceField"),
         checks().stream().map(Class::getSimpleName).toList());
   }
 

@@ -49,13 +49,13 @@ class FlagsTest {
    * checks suppressed on class {@code T}, nothing is either.
    */
   private void assertFindingsOnlyWith(String flag, String... source) {
-    CompilationTestHelper.newInstance(Checks.ALL, getClass())
+    CompilationTestHelper.newInstance(Checks.LEAKS, getClass())
         .setArgs(flag)
         .addSourceLines("T.java", source)
         .doTest();
     String[] unmarked =
         java.util.Arrays.stream(source).filter(l -> !l.contains("BUG:")).toArray(String[]::new);
-    CompilationTestHelper.newInstance(Checks.ALL, getClass())
+    CompilationTestHelper.newInstance(Checks.LEAKS, getClass())
         .addSourceLines("T.java", unmarked)
         .expectNoDiagnostics()
         .doTest();
@@ -63,7 +63,7 @@ class FlagsTest {
         java.util.Arrays.stream(unmarked)
             .map(l -> l.startsWith("class T") ? "@SuppressWarnings(\"resource\") " + l : l)
             .toArray(String[]::new);
-    CompilationTestHelper.newInstance(Checks.ALL, getClass())
+    CompilationTestHelper.newInstance(Checks.LEAKS, getClass())
         .setArgs(flag)
         .addSourceLines("T.java", suppressed)
         .expectNoDiagnostics()
@@ -132,7 +132,7 @@ class FlagsTest {
       "  }",
       "}"
     };
-    CompilationTestHelper.newInstance(Checks.ALL, getClass())
+    CompilationTestHelper.newInstance(Checks.LEAKS, getClass())
         .setArgs("-XepOpt:Leakproof:ModelFiles=" + model)
         .addSourceLines("Pool.java", pool)
         .addSourceLines("T.java", use)
@@ -141,7 +141,7 @@ class FlagsTest {
 
   @Test
   void modelProviderOnTheProcessorPathAddsEntries() {
-    CompilationTestHelper.newInstance(Checks.ALL, getClass())
+    CompilationTestHelper.newInstance(Checks.LEAKS, getClass())
         .addSourceLines(
             "LeasePool.java",
             "package com.example.pool;",

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ResourceLeakOnExceptionTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(Checks.ALL, getClass());
+      CompilationTestHelper.newInstance(Checks.LEAKS, getClass());
 
   private final BugCheckerRefactoringTestHelper refactoring =
       BugCheckerRefactoringTestHelper.newInstance(ResourceLeakOnException.class, getClass());

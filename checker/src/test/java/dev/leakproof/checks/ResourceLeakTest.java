@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class ResourceLeakTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(Checks.ALL, getClass());
+      CompilationTestHelper.newInstance(Checks.LEAKS, getClass());
 
   private final BugCheckerRefactoringTestHelper refactoring =
       BugCheckerRefactoringTestHelper.newInstance(ResourceLeak.class, getClass());
@@ -1412,6 +1412,82 @@ class ResourceLeakTest {
             }
             """)
         .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fixReleasesATypeThatIsNotAutoCloseableInAFinallyBlock() {
+    refactoring
+        .addInputLines(
+            "T.java",
+            """
+            import java.io.IOException;
+            import java.util.logging.*;
+            class T {
+              void log(String pattern, String message) throws IOException {
+                FileHandler handler = new FileHandler(pattern, true); // the log file
+                handler.setFormatter(new SimpleFormatter());
+                handler.publish(new LogRecord(Level.INFO, message));
+                handler.flush();
+              }
+            }
+            """)
+        .addOutputLines(
+            "T.java",
+            """
+            import java.io.IOException;
+            import java.util.logging.*;
+            class T {
+              void log(String pattern, String message) throws IOException {
+                FileHandler handler = new FileHandler(pattern, true); // the log file
+                try {
+                  handler.setFormatter(new SimpleFormatter());
+                  handler.publish(new LogRecord(Level.INFO, message));
+                  handler.flush();
+                } finally {
+                  handler.close();
+                }
+              }
+            }
+            """)
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void noFixForATypeThatIsNotAutoCloseableWithTwoWaysToRelease() {
+    helper
+        .addSourceLines(
+            "MustCall.java",
+            """
+            import java.lang.annotation.*;
+            @Retention(RetentionPolicy.CLASS)
+            @Target(ElementType.TYPE)
+            @interface MustCall {
+              String[] value();
+            }
+            """)
+        .addSourceLines(
+            "T.java",
+            """
+            import java.util.*;
+            class T {
+              @MustCall({"commit", "rollback"})
+              static class Staging {
+                void add(String s) {}
+                void commit() {}
+                void rollback() {}
+              }
+              void publish(List<String> files) {
+                // BUG: Diagnostic contains: (no automatic fix: its type is not AutoCloseable, and it has no single release method
+                Staging stage = new Staging();
+                if (files.isEmpty()) {
+                  return;
+                }
+                files.forEach(stage::add);
+                stage.commit();
+              }
+            }
+            """)
         .doTest();
   }
 

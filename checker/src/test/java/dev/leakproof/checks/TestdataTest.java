@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs the {@code testdata/} corpus: each check's folder is compiled with every Leakproof check and
- * its {@code // BUG: Diagnostic contains:} markers must match; {@code FixX.java} must turn into
- * {@code FixX.fixed.java}, which then has no finding; {@code NoFixX.java} must get no fix; files in
- * {@code broken/} must not crash the plugin.
+ * Runs the {@code testdata/} corpus: each check's folder is compiled with the leak checks (and
+ * {@code PreferTryWithResources} for its own folder) and its {@code // BUG: Diagnostic contains:}
+ * markers must match; {@code FixX.java} must turn into {@code FixX.fixed.java}, which then has no
+ * finding; {@code NoFixX.java} must get no fix; files in {@code broken/} must not crash the plugin.
  */
 class TestdataTest {
   static final Path ROOT = Path.of(System.getProperty("leakproof.testdata", "../testdata"));
@@ -61,7 +61,8 @@ class TestdataTest {
               folder.getFileName().toString(),
               () -> {
                 CompilationTestHelper helper =
-                    CompilationTestHelper.newInstance(Checks.ALL, getClass());
+                    CompilationTestHelper.newInstance(
+                        Checks.forFolder(folder.getFileName().toString()), getClass());
                 for (Path file : javaFiles(folder)) {
                   if (!file.toString().endsWith(".fixed.java")) {
                     helper.addSourceLines(
@@ -119,7 +120,7 @@ class TestdataTest {
             folder.getFileName().toString(), name, String.join("\n", withoutMarkers(input)) + "\n");
     assertEquals(Files.readString(fixed), patched, "patch mode output of " + input);
     // Idempotent: the fixed file has nothing left for any check to report.
-    CompilationTestHelper.newInstance(Checks.ALL, getClass())
+    CompilationTestHelper.newInstance(Checks.forFolder(folder.getFileName().toString()), getClass())
         .addSourceLines(name, Files.readAllLines(fixed).toArray(String[]::new))
         .expectNoDiagnostics()
         .doTest();

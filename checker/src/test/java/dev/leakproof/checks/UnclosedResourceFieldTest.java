@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class UnclosedResourceFieldTest {
   private final CompilationTestHelper helper =
-      CompilationTestHelper.newInstance(Checks.ALL, getClass());
+      CompilationTestHelper.newInstance(Checks.LEAKS, getClass());
 
   @Test
   void positiveClassWithoutLifecycleMethod() {
@@ -115,6 +115,56 @@ class UnclosedResourceFieldTest {
               @Override
               public void close() throws IOException {
                 current.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negativeFieldOnlyBorrowsALocalTheMethodClosesInFinally() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              private InputStream current;
+              int read(File f) throws IOException {
+                InputStream in = new FileInputStream(f);
+                try {
+                  current = in;
+                  return current.read();
+                } finally {
+                  in.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveFieldKeepsWhatAConstructorClosesOnlyOnFailure() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              // BUG: Diagnostic contains: [UnclosedResourceField] `in` holds the InputStream opened at line 15
+              private final InputStream in;
+              T(File f) throws IOException {
+                InputStream s = new FileInputStream(f);
+                try {
+                  if (s.read() != 0x7f) {
+                    throw new IOException("bad magic");
+                  }
+                } catch (IOException e) {
+                  s.close();
+                  throw e;
+                }
+                this.in = s;
               }
             }
             """)

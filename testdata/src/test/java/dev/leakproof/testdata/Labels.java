@@ -27,7 +27,7 @@ final class Labels {
   }
 
   private static final Pattern MARKER =
-      Pattern.compile("//\\s*BUG: Diagnostic contains:\\s*\\[(\\w+)\\]");
+      Pattern.compile("^\\s*//\\s*BUG: Diagnostic contains:\\s*(\\[(\\w+)\\])?");
   private static final Pattern LABEL = Pattern.compile("//\\s*(leak|ok):");
 
   static final Path ROOT = Path.of(System.getProperty("leakproof.testdata", "."));
@@ -57,7 +57,10 @@ final class Labels {
     }
   }
 
-  /** The findings the markers expect: each marker names the check reported on the next line. */
+  /**
+   * The findings the markers expect: each marker names the check reported on the next line, or
+   * (when it quotes only part of the message, such as a no-fix reason) the check of its folder.
+   */
   static List<Finding> expected(List<Path> files) {
     List<Finding> expected = new ArrayList<>();
     for (Path file : files) {
@@ -65,7 +68,8 @@ final class Labels {
       for (int i = 0; i < lines.size(); i++) {
         Matcher m = MARKER.matcher(lines.get(i));
         if (m.find()) {
-          expected.add(new Finding(relative(file), i + 2, m.group(1)));
+          String check = m.group(2) != null ? m.group(2) : file.getParent().getFileName().toString();
+          expected.add(new Finding(relative(file), i + 2, check));
         }
       }
     }

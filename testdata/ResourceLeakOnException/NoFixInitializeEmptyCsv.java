@@ -14,7 +14,7 @@ class NoFixInitializeEmptyCsv {
   private static final String HEADER = "id,name,email\n";
 
   int rowsOrInitialize(Path csv) throws IOException {
-    // BUG: Diagnostic contains: no automatic fix: the close would move past code that opens resources or touches files
+    // BUG: Diagnostic contains: no automatic fix: the close would move past code that opens resources, touches files
     BufferedReader reader = Files.newBufferedReader(csv); // leak: not closed if readLine throws
     String header = reader.readLine();
     if (header == null) {

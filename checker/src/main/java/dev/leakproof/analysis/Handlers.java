@@ -45,7 +45,22 @@ public final class Handlers {
           }
         }
       }
-      if (t instanceof LambdaExpressionTree || t instanceof ClassTree) {
+      if (t instanceof LambdaExpressionTree lambda) {
+        // What the functional interface's method declares: Callable.call() throws Exception.
+        if (declaredCounts && ASTHelpers.getType(lambda) instanceof Type target) {
+          try {
+            for (Type thrown : state.getTypes().findDescriptorType(target).getThrownTypes()) {
+              if (ASTHelpers.isSubtype(exception, thrown, state)) {
+                return true;
+              }
+            }
+          } catch (RuntimeException e) {
+            return false; // not a functional interface after all (code that does not compile)
+          }
+        }
+        return false;
+      }
+      if (t instanceof ClassTree) {
         return false;
       }
       if (t instanceof MethodTree m) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.checkerframework.errorprone.dataflow.analysis.ConditionalTransferResult;
 import org.checkerframework.errorprone.dataflow.analysis.ForwardTransferFunction;
@@ -29,6 +30,7 @@ import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
 import org.checkerframework.errorprone.dataflow.cfg.node.AbstractNodeVisitor;
 import org.checkerframework.errorprone.dataflow.cfg.node.ArrayAccessNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.AssignmentNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.BooleanLiteralNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalAndNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalNotNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ConditionalOrNode;
@@ -340,7 +342,14 @@ final class LeakTransfer
         s = s.forget(List.of(rhs), null);
       }
       if (target instanceof LocalVariableNode v) {
-        s = s.withNull(v.getElement(), isNullLiteral(n.getExpression()));
+        // For a boolean flag, "null" stands for false: `ok = true` at the end of a try, tested
+        // by `if (!ok) in.close()` in its finally, is the success-flag idiom.
+        s =
+            s.withNull(
+                v.getElement(),
+                v.getElement().asType().getKind() == TypeKind.BOOLEAN
+                    ? isFalseLiteral(n.getExpression())
+                    : isNullLiteral(n.getExpression()));
         List<String> mustCall = ctx.model.mustCall((Type) v.getElement().asType());
         if (mustCall != null && mustCall.isEmpty()) {
           // A local declared @MustCall({}): what it holds is no obligation of this method.
@@ -482,6 +491,29 @@ final class LeakTransfer
     return equal
         ? new ConditionalTransferResult<>(null, whenNull, whenNotNull)
         : new ConditionalTransferResult<>(null, whenNotNull, whenNull);
+  }
+
+  private static boolean isFalseLiteral(Node n) {
+    return n instanceof BooleanLiteralNode b && !b.getValue();
+  }
+
+  /**
+   * A boolean local used as a condition: where it is true, the facts of paths on which it is false
+   * (see {@link #visitAssignment}) are void.
+   */
+  @Override
+  public TransferResult<NoValue, LeakStore> visitLocalVariable(
+      LocalVariableNode n, TransferInput<NoValue, LeakStore> in) {
+    LeakStore s = in.getRegularStore();
+    ctx.step(s);
+    if (n.getElement().asType().getKind() != TypeKind.BOOLEAN) {
+      return finish(n, s, s);
+    }
+    LeakStore whenTrue = s.whereNotNull(n.getElement());
+    if (whenTrue == s) {
+      return finish(n, s, s);
+    }
+    return new ConditionalTransferResult<>(null, whenTrue, s);
   }
 
   private static boolean isNullLiteral(Node n) {

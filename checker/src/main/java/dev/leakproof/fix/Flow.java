@@ -402,8 +402,23 @@ final class Flow {
         observes[0] |=
             touches(call, call.getArguments())
                 || (receiver != null && model.isFileSystemType(ASTHelpers.getType(receiver)))
-                || (m != null && model.isFileSystemType(m.owner.type));
+                || (m != null && model.isFileSystemType(m.owner.type))
+                || (m != null && handsOverToAnotherThread(m));
         return super.visitMethodInvocation(call, unused);
+      }
+
+      /**
+       * Unlocking, signalling, completing a future, queueing work, starting a thread: another
+       * thread may go on from here and expect the resource closed (the file complete).
+       */
+      private boolean handsOverToAnotherThread(MethodSymbol m) {
+        String owner = m.owner.getQualifiedName().toString();
+        String name = m.getSimpleName().toString();
+        return owner.startsWith("java.util.concurrent.")
+            || owner.equals("java.lang.Thread")
+            || name.equals("notify")
+            || name.equals("notifyAll")
+            || name.equals("wait");
       }
 
       @Override

@@ -20,7 +20,12 @@ public enum NoFix {
   CLOSE_EXCEPTION_UNHANDLED(
       "close() throws a checked exception that is neither caught nor declared where the try would"
           + " go"),
-  MOVES_PAST_EFFECT("the close would move past code that opens resources or touches files"),
+  MOVES_PAST_EFFECT(
+      "the close would move past code that opens resources, touches files or lets another thread"
+          + " go on"),
+  CATCH_WOULD_CATCH_CLOSE(
+      "a catch block of the try would also catch what close() throws, which the finally block lets"
+          + " through"),
   CLOSE_IN_LOOP("a close() the rewrite would remove sits in a loop that may run again"),
   ORDER_OF_EVALUATION(
       "the acquisition is not the first thing its statement evaluates, or runs only on some paths"),

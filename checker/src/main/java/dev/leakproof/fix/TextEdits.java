@@ -32,6 +32,10 @@ final class TextEdits {
     if (start < 0 || end < start || end > source.length()) {
       throw new CannotFix(NoFix.UNSUPPORTED);
     }
+    // A comment in the replaced text must survive in the new text: users read them.
+    for (String comment : comments(start, end)) {
+      CannotFix.check(text.contains(comment), NoFix.LAYOUT);
+    }
     for (Edit e : edits) {
       if (e.start <= start && end <= e.end && e.end > e.start && (start < end || e.start < start)) {
         return;
@@ -78,6 +82,58 @@ final class TextEdits {
     }
     copy(out, pos, to, indentFrom, indentTo, unit);
     return out.toString();
+  }
+
+  /**
+   * The comments in {@code [from, to)}, each stripped of surrounding blanks; string, character and
+   * text-block literals are skipped, so {@code "http://host"} is no comment.
+   */
+  private List<String> comments(int from, int to) {
+    List<String> found = new ArrayList<>();
+    int i = from;
+    while (i < to) {
+      char c = source.charAt(i);
+      if (c == '"' || c == '\'') {
+        boolean textBlock =
+            c == '"' && i + 2 < to && source.charAt(i + 1) == '"' && source.charAt(i + 2) == '"';
+        i = textBlock ? skipTextBlock(i + 3, to) : skipLiteral(i + 1, to, c);
+      } else if (c == '/' && i + 1 < to && source.charAt(i + 1) == '/') {
+        int end = i;
+        while (end < to && source.charAt(end) != '\n' && source.charAt(end) != '\r') {
+          end++;
+        }
+        found.add(source.subSequence(i, end).toString().strip());
+        i = end;
+      } else if (c == '/' && i + 1 < to && source.charAt(i + 1) == '*') {
+        int end = i + 2;
+        while (end + 1 < to && !(source.charAt(end) == '*' && source.charAt(end + 1) == '/')) {
+          end++;
+        }
+        end = Math.min(to, end + 2);
+        found.add(source.subSequence(i, end).toString().strip());
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    return found;
+  }
+
+  private int skipLiteral(int i, int to, char quote) {
+    while (i < to && source.charAt(i) != quote && source.charAt(i) != '\n') {
+      i += source.charAt(i) == '\\' ? 2 : 1;
+    }
+    return i + 1;
+  }
+
+  private int skipTextBlock(int i, int to) {
+    while (i + 2 < to
+        && !(source.charAt(i) == '"'
+            && source.charAt(i + 1) == '"'
+            && source.charAt(i + 2) == '"')) {
+      i += source.charAt(i) == '\\' ? 2 : 1;
+    }
+    return i + 3;
   }
 
   /** Whether some edit falls inside {@code [from, to)}. */

@@ -28,6 +28,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.UnionTypeTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
@@ -573,6 +574,12 @@ public final class TryWithResourcesFix {
         if (inBlock.contains(release)) {
           flow.checkAfter(release);
         } else {
+          if (Flow.contains(tryTree.getFinallyBlock(), release.getLeaf())) {
+            // The catches did not see what close() threw in the finally; in the header they would.
+            for (Symbol v : vars) {
+              checkCatchesMissClose(tryTree, v.type);
+            }
+          }
           flow.checkQuiet(release, tryTree);
           CannotFix.check(
               Flow.contains(tryTree.getFinallyBlock(), release.getLeaf())
@@ -599,6 +606,32 @@ public final class TryWithResourcesFix {
       int to = state.getEndPosition(tryTree);
       String text = edits.render(from, to, to, to, "");
       return fix.replace(from, to, text).build();
+    }
+
+    /**
+     * Fails when a catch of {@code tryTree} can catch a checked exception that {@code close()} of
+     * {@code type} declares (or the other way round: {@code catch (FileNotFoundException e)}
+     * catches some of what an {@code IOException} from close() may be).
+     */
+    private void checkCatchesMissClose(TryTree tryTree, Type type) {
+      MethodSymbol close = findRelease(type, "close");
+      CannotFix.check(close != null, NoFix.NOT_AUTO_CLOSEABLE);
+      for (CatchTree c : tryTree.getCatches()) {
+        Tree caught = c.getParameter().getType();
+        List<? extends Tree> alternatives =
+            caught instanceof UnionTypeTree u ? u.getTypeAlternatives() : List.of(caught);
+        for (Tree alternative : alternatives) {
+          Type catchType = ASTHelpers.getType(alternative);
+          for (Type thrown : close.getThrownTypes()) {
+            CannotFix.check(
+                catchType == null
+                    || !isChecked(thrown)
+                    || !(ASTHelpers.isSubtype(thrown, catchType, state)
+                        || ASTHelpers.isSubtype(catchType, thrown, state)),
+                NoFix.CATCH_WOULD_CATCH_CLOSE);
+          }
+        }
+      }
     }
 
     private static boolean isInCatch(TreePath release, TryTree tryTree) {

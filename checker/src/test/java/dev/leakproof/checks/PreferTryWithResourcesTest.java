@@ -168,6 +168,56 @@ class PreferTryWithResourcesTest {
         .doTest();
   }
 
+  @Test
+  void negativeWhereTheCloseWouldMoveOrItsCommentsWouldGo() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.nio.file.*;
+            import java.util.concurrent.locks.Lock;
+            class T {
+              // The catch would also catch what close() throws, which now reaches the caller.
+              String catchWouldCoverClose(File f) throws IOException {
+                BufferedReader r = null;
+                try {
+                  r = new BufferedReader(new FileReader(f));
+                  return r.readLine();
+                } catch (IOException e) {
+                  return null;
+                } finally {
+                  if (r != null) {
+                    r.close();
+                  }
+                }
+              }
+              // The lock would be released before the stream is closed.
+              int closedBeforeUnlock(Lock lock, File f) throws IOException {
+                lock.lock();
+                InputStream in = new FileInputStream(f);
+                try {
+                  return in.read();
+                } finally {
+                  in.close();
+                  lock.unlock();
+                }
+              }
+              // The comments in the finally block would be lost.
+              void commented(Path p) throws IOException {
+                InputStream in = Files.newInputStream(p);
+                try {
+                  in.read();
+                } finally {
+                  // always release: the pool is small
+                  in.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---- fixes --------------------------------------------------------------------------------
 
   @Test

@@ -1491,6 +1491,118 @@ class ResourceLeakTest {
         .doTest();
   }
 
+  @Test
+  void negativeBooleanFlagsDecideTheRelease() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              InputStream validated(File f) throws IOException {
+                InputStream in = new FileInputStream(f);
+                boolean ok = false;
+                try {
+                  if (in.read() != 0x7f) {
+                    throw new IOException("bad magic");
+                  }
+                  ok = true;
+                  return in;
+                } finally {
+                  if (!ok) {
+                    in.close();
+                  }
+                }
+              }
+              // Normal paths close it (no ResourceLeak); read() throwing is another matter.
+              long drain(File f) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeakOnException]
+                InputStream in = new FileInputStream(f);
+                byte[] buf = new byte[8192];
+                long total = 0;
+                boolean done = false;
+                while (!done) {
+                  int n = in.read(buf);
+                  if (n < 0) {
+                    in.close();
+                    done = true;
+                  } else {
+                    total += n;
+                  }
+                }
+                return total;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveBooleanFlagSetBeforeTheWorkIsDone() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              InputStream validated(File f) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeakOnException]
+                InputStream in = new FileInputStream(f);
+                boolean ok = false;
+                try {
+                  ok = true;
+                  if (in.read() != 0x7f) {
+                    throw new IOException("bad magic");
+                  }
+                  return in;
+                } finally {
+                  if (!ok) {
+                    in.close();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fixInACallableLambdaWhoseCallDeclaresException() {
+    refactoring
+        .addInputLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.util.concurrent.*;
+            class T {
+              Future<String> first(ExecutorService ex, File f) {
+                return ex.submit(
+                    () -> {
+                      BufferedReader r = new BufferedReader(new FileReader(f));
+                      return r.readLine();
+                    });
+              }
+            }
+            """)
+        .addOutputLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.util.concurrent.*;
+            class T {
+              Future<String> first(ExecutorService ex, File f) {
+                return ex.submit(
+                    () -> {
+                      try (BufferedReader r = new BufferedReader(new FileReader(f))) {
+                        return r.readLine();
+                      }
+                    });
+              }
+            }
+            """)
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
   // ---- suppression --------------------------------------------------------------------------
 
   @Test

@@ -1022,12 +1022,23 @@ public final class TryWithResourcesFix {
       if (resources.size() == 1 || (!comments && indent.length() + oneLine.length() <= 100)) {
         return oneLine;
       }
-      StringBuilder sb = new StringBuilder("try (").append(resources.get(0));
+      StringBuilder sb = new StringBuilder("try (").append(continued(resources.get(0)));
       for (int i = 1; i < resources.size(); i++) {
         String gap = gaps.get(i - 1);
-        sb.append(';').append(gap != null ? gap : "\n" + indent + "    ").append(resources.get(i));
+        sb.append(';')
+            .append(gap != null ? gap : "\n" + indent + "    ")
+            .append(continued(resources.get(i)));
       }
       return sb.append(") {").toString();
+    }
+
+    /**
+     * A resource of a header with several, whose declaration spans lines: its continuation lines
+     * get four more columns, so that they stand apart from the next resource (as google-java-format
+     * lays them out). A text block keeps its lines as they are.
+     */
+    private static String continued(String resource) {
+      return resource.contains("\"\"\"") ? resource : resource.replace("\n", "\n    ");
     }
 
     /**

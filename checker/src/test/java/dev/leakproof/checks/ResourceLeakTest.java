@@ -1603,6 +1603,41 @@ class ResourceLeakTest {
         .doTest(TestMode.TEXT_MATCH);
   }
 
+  @Test
+  void fixIndentsTheContinuationOfAResourceInAHeaderOfSeveral() {
+    refactoring
+        .addInputLines(
+            "T.java",
+            """
+            import java.sql.*;
+            class T {
+              int count(Connection connection, String table) throws SQLException {
+                PreparedStatement statement =
+                    connection.prepareStatement("select count(*) from " + table);
+                ResultSet rs = statement.executeQuery();
+                rs.next();
+                return rs.getInt(1);
+              }
+            }
+            """)
+        .addOutputLines(
+            "T.java",
+            """
+            import java.sql.*;
+            class T {
+              int count(Connection connection, String table) throws SQLException {
+                try (PreparedStatement statement =
+                        connection.prepareStatement("select count(*) from " + table);
+                    ResultSet rs = statement.executeQuery()) {
+                  rs.next();
+                  return rs.getInt(1);
+                }
+              }
+            }
+            """)
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
   // ---- suppression --------------------------------------------------------------------------
 
   @Test

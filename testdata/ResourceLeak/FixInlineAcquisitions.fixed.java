@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Resources used within a single expression and never given a name. The fix introduces a variable
@@ -18,7 +17,7 @@ import java.util.stream.Stream;
 class FixInlineAcquisitions {
   long countLines(Path log) throws IOException {
     long lines;
-    try (Stream<String> lines2 = Files.lines(log)) {
+    try (var lines2 = Files.lines(log)) {
       lines = lines2.count(); // leak: the stream is never closed
     }
     System.out.println(log.getFileName() + ": " + lines + " lines");

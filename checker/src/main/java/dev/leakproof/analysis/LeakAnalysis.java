@@ -114,6 +114,58 @@ public final class LeakAnalysis {
     return configError;
   }
 
+  private final Map<Tree, List<HoldAnalysis.Finding>> holdResults = new IdentityHashMap<>();
+  private HoldAnalysis.@Nullable Helpers holdHelpers;
+
+  /**
+   * The locks and temporary state changes that the unit at {@code unitPath} leaves held on some
+   * path, for {@code UnreleasedLock} and {@code UnrestoredState}. Cached like {@link #analyze}; a
+   * unit over the budget yields nothing and says so once, in a note.
+   */
+  public List<HoldAnalysis.Finding> holds(TreePath unitPath, VisitorState state) {
+    if (config == null) {
+      return List.of();
+    }
+    enterUnit(unitPath.getCompilationUnit(), state);
+    Tree unit = unitPath.getLeaf();
+    List<HoldAnalysis.Finding> cached = holdResults.get(unit);
+    if (cached != null) {
+      return cached;
+    }
+    if (holdHelpers == null) {
+      holdHelpers = HoldAnalysis.Helpers.of(unitPath.getCompilationUnit(), model);
+    }
+    List<HoldAnalysis.Finding> result;
+    try {
+      result =
+          HoldAnalysis.run(
+              unitPath,
+              model,
+              holdHelpers,
+              config.holdingMethodsPattern(),
+              config.maxStepsPerMethod(),
+              state);
+    } catch (BudgetExceededException e) {
+      holdSkipped.put(unit, "it is too large to analyse (" + e.getMessage() + ")");
+      result = List.of();
+    } catch (RuntimeException | StackOverflowError e) {
+      if (Boolean.getBoolean(STRICT_PROPERTY)) {
+        throw e;
+      }
+      holdSkipped.put(unit, "of an internal error: " + e);
+      result = List.of();
+    }
+    holdResults.put(unit, result);
+    return result;
+  }
+
+  private final Map<Tree, String> holdSkipped = new IdentityHashMap<>();
+
+  /** Why the hold analysis skipped {@code unit}, or null if it did not. */
+  public @Nullable String holdSkippedBecause(Tree unit) {
+    return holdSkipped.get(unit);
+  }
+
   /** The library model as resolved for the compilation that {@code state} belongs to. */
   public ResolvedModel model(VisitorState state) {
     enterUnit(state.getPath().getCompilationUnit(), state);
@@ -315,6 +367,9 @@ public final class LeakAnalysis {
     if (unit != currentUnit) {
       currentUnit = unit;
       results.clear();
+      holdResults.clear();
+      holdSkipped.clear();
+      holdHelpers = null;
       skipNoted.clear();
       ownedFields.clear();
       index = null;

@@ -103,7 +103,7 @@ final class LeakMessages {
     return "is opened at line " + line + " and never closed";
   }
 
-  private static String callText(@Nullable Tree tree, VisitorState state) {
+  static String callText(@Nullable Tree tree, VisitorState state) {
     if (tree instanceof MethodInvocationTree call) {
       String select = state.getSourceForNode(call.getMethodSelect());
       if (select == null) {

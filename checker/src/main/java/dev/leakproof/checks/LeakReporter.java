@@ -20,6 +20,7 @@ import dev.leakproof.analysis.LeakAnalysis;
 import dev.leakproof.analysis.UnitResult;
 import dev.leakproof.fix.FixResult;
 import dev.leakproof.fix.NestedFixes;
+import dev.leakproof.fix.NoFix;
 import dev.leakproof.fix.TryWithResourcesFix;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -121,10 +122,14 @@ final class LeakReporter {
     List<SuggestedFix> composed =
         NestedFixes.compose(fixes.stream().filter(Objects::nonNull).toList(), state);
     for (int i = 0, next = 0; i < sites.size(); i++) {
-      Description.Builder description =
-          check.buildDescription(sites.get(i)).setMessage(messages.get(i));
-      if (fixes.get(i) != null) {
-        description.addFix(composed.get(next++));
+      String message = messages.get(i);
+      SuggestedFix fix = fixes.get(i) == null ? null : composed.get(next++);
+      if (fixes.get(i) != null && fix == null) {
+        message += " (no automatic fix: " + NoFix.OVERLAPS.why() + ")";
+      }
+      Description.Builder description = check.buildDescription(sites.get(i)).setMessage(message);
+      if (fix != null) {
+        description.addFix(fix);
       }
       state.reportMatch(description.build());
     }

@@ -11,6 +11,7 @@ import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
@@ -19,6 +20,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -61,7 +63,10 @@ import javax.lang.model.element.ElementKind;
     linkType = CUSTOM,
     link = Docs.BASE + "PreferTryWithResources.md")
 public final class PreferTryWithResources extends BugChecker
-    implements MethodTreeMatcher, LambdaExpressionTreeMatcher, ClassTreeMatcher {
+    implements CompilationUnitTreeMatcher,
+        MethodTreeMatcher,
+        LambdaExpressionTreeMatcher,
+        ClassTreeMatcher {
   private final LeakAnalysis analysis;
 
   public PreferTryWithResources() {
@@ -71,6 +76,12 @@ public final class PreferTryWithResources extends BugChecker
   @Inject
   PreferTryWithResources(LeakAnalysis analysis) {
     this.analysis = analysis;
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    LeakReporter.reportConfigError(analysis, state);
+    return NO_MATCH;
   }
 
   @Override
@@ -129,6 +140,9 @@ public final class PreferTryWithResources extends BugChecker
       // Resources closed in nested finally blocks: one patch pass rewrites them all.
       fixes = NestedFixes.compose(fixes, state);
       for (int i = 0; i < holders.size(); i++) {
+        if (fixes.get(i) == null) {
+          continue; // overlapping rewrites that do not compose: the suggestion waits
+        }
         Symbol var = variableOf(holders.get(i));
         state.reportMatch(
             buildDescription(holders.get(i).getLeaf())

@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Every {@code -XepOpt:Leakproof:*} flag: its name, default, parsing and validation.
@@ -24,6 +26,8 @@ import java.util.Optional;
  * @param executorsAreResources executors from {@code Executors.new*} and {@code new
  *     ThreadPoolExecutor(...)} must be shut down
  * @param modelFiles extra model files to load, in the order given
+ * @param holdingMethods names of methods whose contract is to return with a lock held (or a
+ *     temporary change in place): their normal exits are not reported
  */
 public record LeakproofConfig(
     boolean followUncheckedExceptions,
@@ -31,7 +35,8 @@ public record LeakproofConfig(
     int maxOpenFacts,
     boolean childrenMustBeClosed,
     boolean executorsAreResources,
-    List<Path> modelFiles) {
+    List<Path> modelFiles,
+    String holdingMethods) {
 
   public static final String PREFIX = "Leakproof:";
   public static final String FOLLOW_UNCHECKED_EXCEPTIONS = PREFIX + "FollowUncheckedExceptions";
@@ -39,6 +44,14 @@ public record LeakproofConfig(
   public static final String CHILDREN_MUST_BE_CLOSED = PREFIX + "ChildrenMustBeClosed";
   public static final String EXECUTORS_ARE_RESOURCES = PREFIX + "ExecutorsAreResources";
   public static final String MODEL_FILES = PREFIX + "ModelFiles";
+  public static final String HOLDING_METHODS = PREFIX + "HoldingMethods";
+
+  /**
+   * Methods named like this acquire for their caller: {@code lock()}, {@code acquireWrite()},
+   * {@code beginTransaction()}, {@code enterCriticalSection()}, {@code readLock()}.
+   */
+  public static final String DEFAULT_HOLDING_METHODS =
+      "(lock|acquire|enter|begin|start|open|obtain|take|grab)([A-Z0-9_].*)?|.*Lock(ed)?";
 
   static final int DEFAULT_MAX_STEPS = 200_000;
   static final int DEFAULT_MAX_OPEN_FACTS = 400;
@@ -49,7 +62,8 @@ public record LeakproofConfig(
           MAX_STEPS_PER_METHOD,
           CHILDREN_MUST_BE_CLOSED,
           EXECUTORS_ARE_RESOURCES,
-          MODEL_FILES);
+          MODEL_FILES,
+          HOLDING_METHODS);
 
   public LeakproofConfig {
     modelFiles = List.copyOf(modelFiles);
@@ -57,7 +71,13 @@ public record LeakproofConfig(
 
   public static LeakproofConfig defaults() {
     return new LeakproofConfig(
-        false, DEFAULT_MAX_STEPS, DEFAULT_MAX_OPEN_FACTS, false, false, List.of());
+        false,
+        DEFAULT_MAX_STEPS,
+        DEFAULT_MAX_OPEN_FACTS,
+        false,
+        false,
+        List.of(),
+        DEFAULT_HOLDING_METHODS);
   }
 
   /**
@@ -81,7 +101,39 @@ public record LeakproofConfig(
     boolean children = booleanFlag(flags, CHILDREN_MUST_BE_CLOSED, false);
     boolean executors = booleanFlag(flags, EXECUTORS_ARE_RESOURCES, false);
     return new LeakproofConfig(
-        follow, steps, DEFAULT_MAX_OPEN_FACTS, children, executors, modelFiles(flags));
+        follow,
+        steps,
+        DEFAULT_MAX_OPEN_FACTS,
+        children,
+        executors,
+        modelFiles(flags),
+        holdingMethods(flags));
+  }
+
+  /** {@link #holdingMethods}, compiled. */
+  public Pattern holdingMethodsPattern() {
+    return Pattern.compile(holdingMethods);
+  }
+
+  /** {@code -XepOpt:Leakproof:HoldingMethods=<regex>}, matched against whole method names. */
+  private static String holdingMethods(ErrorProneFlags flags) {
+    String raw = flags.get(HOLDING_METHODS).orElse(DEFAULT_HOLDING_METHODS);
+    try {
+      Pattern.compile(raw.strip());
+      return raw.strip();
+    } catch (PatternSyntaxException e) {
+      throw new InvalidFlagException(
+          "-XepOpt:"
+              + HOLDING_METHODS
+              + "="
+              + raw
+              + " is not a valid regular expression ("
+              + e.getDescription()
+              + "). Write a Java regular expression that matches whole method names, for example"
+              + " -XepOpt:"
+              + HOLDING_METHODS
+              + "=lock.*|acquire.*");
+    }
   }
 
   /**

@@ -18,6 +18,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -211,7 +212,7 @@ final class Flow {
       return; // another release of the same resource: removed as well
     }
     CannotFix.check(!usesTracked(s), NoFix.USED_AFTER_CLOSE);
-    CannotFix.check(observesNothing(s, model), NoFix.MOVES_PAST_EFFECT);
+    CannotFix.check(observesNothing(s, model, state.getTypes()), NoFix.MOVES_PAST_EFFECT);
   }
 
   private boolean usesTracked(Tree s) {
@@ -392,7 +393,8 @@ final class Flow {
    * opens no other resource and does not reach the file system (the model's {@code file-system}
    * types as receivers, owners or arguments).
    */
-  static boolean observesNothing(Tree tree, ResolvedModel model) {
+  static boolean observesNothing(
+      Tree tree, ResolvedModel model, com.sun.tools.javac.code.Types types) {
     boolean[] observes = {false};
     new TreeScanner<Void, Void>() {
       @Override
@@ -403,8 +405,31 @@ final class Flow {
             touches(call, call.getArguments())
                 || (receiver != null && model.isFileSystemType(ASTHelpers.getType(receiver)))
                 || (m != null && model.isFileSystemType(m.owner.type))
-                || (m != null && handsOverToAnotherThread(m));
+                || (m != null && handsOverToAnotherThread(m))
+                || runsCallerCode(call, receiver);
         return super.visitMethodInvocation(call, unused);
+      }
+
+      /**
+       * {@code listeners.forEach(Runnable::run)}, {@code task.run()}: code this method does not
+       * show may read the file the resource writes.
+       */
+      private boolean runsCallerCode(MethodInvocationTree call, ExpressionTree receiver) {
+        // A lambda's body is scanned like any code; a method reference runs code elsewhere:
+        // fine for the JDK's own methods (String::strip), not for a callback (Runnable::run) or
+        // the project's code.
+        for (ExpressionTree a : call.getArguments()) {
+          if (ASTHelpers.stripParentheses(a) instanceof MemberReferenceTree ref
+              && ASTHelpers.getSymbol(ref) instanceof MethodSymbol target) {
+            String owner = target.owner.getQualifiedName().toString();
+            if (types.isFunctionalInterface(target.owner.type)
+                || !(owner.startsWith("java.") || owner.startsWith("javax."))) {
+              return true;
+            }
+          }
+        }
+        Type type = receiver == null ? null : ASTHelpers.getType(receiver);
+        return type != null && types.isFunctionalInterface(type);
       }
 
       /**

@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes nested fixes apply in one patch pass. Error Prone's patch mode drops a fix whose
@@ -37,10 +38,11 @@ public final class NestedFixes {
   private NestedFixes() {}
 
   /**
-   * The fixes, each replaced by its group's composed fix where it nests with others and the
-   * composition works; every other fix is returned as it was.
+   * The fixes, each replaced by its group's composed fix where it nests with others; null for the
+   * fixes of a group whose rewrites overlap without composing (patch mode would need a second
+   * pass); every other fix as it was. In a file with CRLF line breaks, new text uses them too.
    */
-  public static List<SuggestedFix> compose(List<SuggestedFix> fixes, VisitorState state) {
+  public static List<@Nullable SuggestedFix> compose(List<SuggestedFix> fixes, VisitorState state) {
     CharSequence source = state.getSourceCode();
     ErrorProneEndPosTable endPositions =
         ErrorProneEndPosTable.create(state.getPath().getCompilationUnit());
@@ -87,31 +89,60 @@ public final class NestedFixes {
       }
       open.add(n);
     }
+    boolean crlf = source.toString().contains("\r\n");
     Map<SuggestedFix, SuggestedFix> composed = new IdentityHashMap<>();
+    Set<SuggestedFix> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Node root : roots) {
-      if (root.children().isEmpty() || broken.contains(root)) {
-        continue;
-      }
-      String text = composedText(root, source);
+      String text =
+          anyBroken(root, broken)
+              ? null
+              : root.children().isEmpty()
+                  ? root.replacement().replaceWith()
+                  : composedText(root, source);
       if (text == null) {
+        // Overlapping rewrites that do not compose: patch mode would apply one and leave the
+        // others for a second pass. None is offered instead.
+        addGroup(root, null, composed, dropped);
         continue;
       }
-      SuggestedFix group = SuggestedFix.replace(root.start(), root.end(), text);
-      addGroup(root, group, composed);
+      if (crlf) {
+        text = text.replaceAll("(?<!\r)\n", "\r\n");
+      }
+      addGroup(root, SuggestedFix.replace(root.start(), root.end(), text), composed, dropped);
     }
-    List<SuggestedFix> result = new ArrayList<>();
+    List<@Nullable SuggestedFix> result = new ArrayList<>();
     for (SuggestedFix fix : fixes) {
-      result.add(composed.getOrDefault(fix, fix));
+      result.add(dropped.contains(fix) ? null : composed.getOrDefault(fix, fix));
     }
     return result;
   }
 
-  private static void addGroup(Node node, SuggestedFix group, Map<SuggestedFix, SuggestedFix> out) {
-    for (SuggestedFix fix : node.fixes()) {
-      out.put(fix, group);
+  private static boolean anyBroken(Node node, Set<Node> broken) {
+    if (broken.contains(node)) {
+      return true;
     }
     for (Node child : node.children()) {
-      addGroup(child, group, out);
+      if (anyBroken(child, broken)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void addGroup(
+      Node node,
+      @Nullable SuggestedFix group,
+      Map<SuggestedFix, SuggestedFix> out,
+      Set<SuggestedFix> dropped) {
+    for (SuggestedFix fix : node.fixes()) {
+      if (group == null) {
+        dropped.add(fix);
+      } else {
+        out.put(fix, group);
+      }
+    }
+    for (Node child : node.children()) {
+      addGroup(child, group, out, dropped);
     }
   }
 

@@ -32,6 +32,10 @@ public enum NoFix {
   INSIDE_ANOTHER(
       "it is opened from another resource in the same expression; the fix for that one releases"
           + " both"),
+  CLASS_LOADER("it is a class loader, which the classes it loads still need after any block ends"),
+  OVERLAPS(
+      "another finding's fix rewrites the same lines in a way this one cannot join; fix them"
+          + " together by hand"),
   LAYOUT("comments or code sharing a line with the rewritten statements would be lost"),
   UNSUPPORTED("the rewrite does not handle this shape");
 

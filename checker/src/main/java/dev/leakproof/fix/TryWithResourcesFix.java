@@ -39,6 +39,7 @@ import dev.leakproof.analysis.Handlers;
 import dev.leakproof.analysis.Leak;
 import dev.leakproof.analysis.LeakAnalysis;
 import dev.leakproof.analysis.UnitResult;
+import dev.leakproof.analysis.Witness;
 import dev.leakproof.model.ResolvedModel;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -175,6 +176,7 @@ public final class TryWithResourcesFix {
     private final SuggestedFix.Builder fix = SuggestedFix.builder();
     private final Set<String> takenNames = new HashSet<>();
     private @Nullable Set<String> namesInFile;
+    private int unimportedNames;
 
     /** The method that releases the resource: {@code close}, unless the try/finally shape runs. */
     private String release = "close";
@@ -188,6 +190,7 @@ public final class TryWithResourcesFix {
     }
 
     SuggestedFix forLeak(Leak leak) {
+      checkNotClassLoader(ASTHelpers.getType(leak.site()));
       Holders.Holder holder = Holders.of(leak, unitPath);
       Set<Symbol> vars = new LinkedHashSet<>();
       for (var v : leak.variables()) {
@@ -206,9 +209,41 @@ public final class TryWithResourcesFix {
       }
       CannotFix.check(isLocal(holder.variable()), NoFix.ESCAPES);
       CannotFix.check(ownedOnEveryPath(holder.value()), NoFix.SOMETIMES_NOT_OWNED);
+      checkFixesTheWitness(leak, holder.value());
       Set<Symbol> aliases = new HashSet<>(vars);
       aliases.remove(holder.variable());
       return forHolder(holder.path(), leak.site(), aliases);
+    }
+
+    /**
+     * A leak that happens inside the holder's own initializer (a decorator constructor that throws
+     * after taking the inner stream) is fixed only by declaring the inner stream on its own, which
+     * the rewrite does when the decorator is the whole initializer. In a conditional or a call
+     * around it, wrapping the whole value would leave the finding as it is.
+     */
+    private void checkFixesTheWitness(Leak leak, Tree value) {
+      Tree thrower = leak.witness().tree();
+      if (leak.witness().kind() != Witness.Kind.CALL_THROWS
+          || thrower == leak.site()
+          || !Flow.contains(value, thrower)) {
+        return;
+      }
+      Tree v = value instanceof ExpressionTree e ? ASTHelpers.stripParentheses(e) : value;
+      CannotFix.check(wrapsThroughConstructors(v, leak.site()), NoFix.UNSUPPORTED);
+    }
+
+    /** Whether {@code site} is an argument of {@code tree}, or of a constructor argument of it. */
+    private boolean wrapsThroughConstructors(Tree tree, Tree site) {
+      if (!(tree instanceof NewClassTree creation)) {
+        return false;
+      }
+      for (ExpressionTree a : creation.getArguments()) {
+        Tree arg = ASTHelpers.stripParentheses(a);
+        if (arg == site || wrapsThroughConstructors(arg, site)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     SuggestedFix forHolder(TreePath holder) {
@@ -228,6 +263,7 @@ public final class TryWithResourcesFix {
         site = innermostAcquisition(value);
       }
       CannotFix.check(site != null, NoFix.SOMETIMES_NOT_OWNED);
+      checkNotClassLoader(ASTHelpers.getType(site));
       return forHolder(holder, site, Set.of());
     }
 
@@ -404,7 +440,7 @@ public final class TryWithResourcesFix {
       }
       Type type = ASTHelpers.getType(site);
       String name = freshName(type, site);
-      String inner = typeText(type) + " " + name + " = " + text(site);
+      String inner = resourceTypeText(type) + " " + name + " = " + text(site);
       int declStart = ASTHelpers.getStartPosition(decl);
       String outer =
           text.substring(0, ASTHelpers.getStartPosition(site) - declStart)
@@ -425,6 +461,10 @@ public final class TryWithResourcesFix {
       int column = start - lineStartOf(start);
       String joined =
           column + oneLine.length() <= 90 ? oneLine : String.join(";\n" + indent + "    ", texts);
+      // A resource followed by another one ends with its separator; keep it.
+      if (source.subSequence(start, end).toString().stripTrailing().endsWith(";")) {
+        joined += ";";
+      }
       return fix.replace(start, end, joined).build();
     }
 
@@ -742,13 +782,17 @@ public final class TryWithResourcesFix {
       edits.replace(startOf(value), state.getEndPosition(value), name);
       String hoisted = "";
       if (statement instanceof VariableTree v && usedLater(v, block)) {
-        // The variable outlives the try: declare it before and assign it inside.
+        // The variable outlives the try: declare it before and assign it inside. Not when it
+        // holds something made from the resource (a statement of the connection, an entry stream
+        // of the zip file): that would be used after the resource is closed.
         CannotFix.check(v.getInitializer() != null, NoFix.UNSUPPORTED);
+        CannotFix.check(
+            !mayHoldResource(ASTHelpers.getType(v.getInitializer())), NoFix.USED_AFTER_CLOSE);
         hoisted = declaredType(v) + " " + v.getName() + ";\n" + indent;
         edits.replace(start, startOf(v.getInitializer()), v.getName() + " = ");
       }
       String body = edits.render(start, end, start + 1, end, unit);
-      String header = "try (" + typeText(type) + " " + name + " = " + text(value) + ") {";
+      String header = "try (" + resourceTypeText(type) + " " + name + " = " + text(value) + ") {";
       return fix.replace(
               start, end, hoisted + header + "\n" + indent + unit + body + "\n" + indent + "}")
           .build();
@@ -883,7 +927,7 @@ public final class TryWithResourcesFix {
       CannotFix.check(end >= 0, NoFix.UNSUPPORTED);
       boolean extensionSafe = true;
       for (int i = lastMention + 1; i <= end; i++) {
-        extensionSafe &= Flow.observesNothing(statements.get(i), model);
+        extensionSafe &= Flow.observesNothing(statements.get(i), model, state.getTypes());
       }
       TextEdits edits = new TextEdits(source);
       List<String> hoisted = new ArrayList<>();
@@ -1387,6 +1431,17 @@ public final class TryWithResourcesFix {
       return false;
     }
 
+    /**
+     * A class loader stays needed by every class it loaded, and those outlive any block: closing it
+     * at the end of one breaks the first class that loads another class lazily.
+     */
+    private void checkNotClassLoader(@Nullable Type type) {
+      Type loader = state.getSymtab().classLoaderType;
+      CannotFix.check(
+          type == null || loader == null || !ASTHelpers.isSubtype(type, loader, state),
+          NoFix.CLASS_LOADER);
+    }
+
     private boolean mayHoldResource(@Nullable Type type) {
       return isAutoCloseable(type) && !model.isNotResourceType(type);
     }
@@ -1561,9 +1616,26 @@ public final class TryWithResourcesFix {
         return qualified;
       }
       if (!imported) {
-        fix.addImport(qualified);
+        // No import: Error Prone rewrites the whole import block to add one (sorting it and
+        // dropping its comments). The qualified name, or `var` where it can go, keeps it as is.
+        unimportedNames++;
+        return qualified;
       }
       return simple;
+    }
+
+    /**
+     * The type of a new try-with-resources variable: its simple name when the file can use it as
+     * is, else {@code var} (Java 10 and later), else its qualified name.
+     */
+    private String resourceTypeText(@Nullable Type type) {
+      int before = unimportedNames;
+      String text = typeText(type);
+      boolean varAllowed =
+          com.sun.tools.javac.code.Source.instance(state.context)
+                  .compareTo(com.sun.tools.javac.code.Source.JDK10)
+              >= 0;
+      return unimportedNames > before && varAllowed ? "var" : text;
     }
 
     /** The declared type of a local, as written, or printed when it was written {@code var}. */
@@ -1597,12 +1669,6 @@ public final class TryWithResourcesFix {
           public Void visitVariable(VariableTree tree, Void unused) {
             namesInFile.add(tree.getName().toString());
             return super.visitVariable(tree, unused);
-          }
-
-          @Override
-          public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
-            namesInFile.add(tree.getIdentifier().toString());
-            return super.visitMemberSelect(tree, unused);
           }
         }.scan(unitPath.getCompilationUnit(), null);
       }

@@ -126,7 +126,42 @@ public record ModelEntry(
      * A method with an annotation of this simple name ends an object's life ({@code PreDestroy}, a
      * test framework's {@code AfterEach}).
      */
-    LIFECYCLE_ANNOTATION("lifecycle-annotation", Target.NAME, false);
+    LIFECYCLE_ANNOTATION("lifecycle-annotation", Target.NAME, false),
+    /**
+     * The method acquires a lock on its receiver that one of the argument's methods ({@code
+     * unlock}) must release on every path ({@code UnreleasedLock}).
+     */
+    HOLD("hold", Target.METHOD, true),
+    /**
+     * As {@link #HOLD}, but the lock is held only where the call returned true ({@code tryLock}).
+     */
+    HOLD_IF_TRUE("hold-if-true", Target.METHOD, true),
+    /**
+     * As {@link #HOLD}, but the call returns a stamp that the release takes as its first argument
+     * ({@code StampedLock.writeLock} and {@code unlockWrite(stamp)}).
+     */
+    HOLD_STAMP("hold-stamp", Target.METHOD, true),
+    /**
+     * The method changes state of its receiver (or of its class, for a static method) that one of
+     * the argument's methods must restore on every path, once the method restores it on some path
+     * ({@code UnrestoredState}).
+     */
+    RESTORE("restore", Target.METHOD, true),
+    /**
+     * As {@link #RESTORE}, for state keyed by the first argument: {@code MDC.put(key, v)} and
+     * {@code MDC.remove(key)}; a release method without arguments ({@code MDC.clear}) restores
+     * every key.
+     */
+    RESTORE_ARG("restore-arg", Target.METHOD, true);
+
+    /** Whether the argument is a list of method names ({@code unlock|unlockWrite}), not a type. */
+    public boolean takesMethodNames() {
+      return this == HOLD
+          || this == HOLD_IF_TRUE
+          || this == HOLD_STAMP
+          || this == RESTORE
+          || this == RESTORE_ARG;
+    }
 
     private final String keyword;
     private final Target target;

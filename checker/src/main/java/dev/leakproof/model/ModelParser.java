@@ -101,7 +101,12 @@ public final class ModelParser {
           example(kind));
     }
     String argument = kind.needsArgument() ? words[2] : null;
-    if (argument != null && !QUALIFIED_NAME.matcher(argument).matches()) {
+    if (argument != null && kind.takesMethodNames()) {
+      if (!argument.matches("[A-Za-z_$][\\w$]*(\\|[A-Za-z_$][\\w$]*)*")) {
+        throw new ModelFormatException(
+            origin, "'" + argument + "' is not a list of release method names", example(kind));
+      }
+    } else if (argument != null && !QUALIFIED_NAME.matcher(argument).matches()) {
       throw new ModelFormatException(
           origin, "'" + argument + "' is not a fully qualified type name", example(kind));
     }
@@ -213,6 +218,12 @@ public final class ModelParser {
           case TRIVIAL_CLOSE -> "trivial-close java.io.InputStream";
           case LIFECYCLE_METHOD -> "lifecycle-method shutdown";
           case LIFECYCLE_ANNOTATION -> "lifecycle-annotation PreDestroy";
+          case HOLD -> "hold java.util.concurrent.locks.Lock#lock unlock";
+          case HOLD_IF_TRUE -> "hold-if-true java.util.concurrent.locks.Lock#tryLock unlock";
+          case HOLD_STAMP ->
+              "hold-stamp java.util.concurrent.locks.StampedLock#writeLock unlockWrite|unlock";
+          case RESTORE -> "restore java.util.concurrent.Semaphore#acquire release";
+          case RESTORE_ARG -> "restore-arg org.slf4j.MDC#put remove|clear";
         };
     return "Write it like: " + example;
   }

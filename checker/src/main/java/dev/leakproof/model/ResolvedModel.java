@@ -230,6 +230,91 @@ public final class ResolvedModel {
     return Role.NONE;
   }
 
+  private static final Kind[] HOLD_KINDS = {
+    Kind.HOLD, Kind.HOLD_IF_TRUE, Kind.HOLD_STAMP, Kind.RESTORE, Kind.RESTORE_ARG
+  };
+
+  /**
+   * The {@code hold*} or {@code restore*} entry whose acquiring method {@code method} is, called on
+   * a receiver of static type {@code receiver}; null if none.
+   */
+  public @Nullable ModelEntry holdEntry(MethodSymbol method, @Nullable Type receiver) {
+    for (Kind k : HOLD_KINDS) {
+      ModelEntry e = find(k, method, receiver);
+      if (e != null) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether {@code method}, called on a receiver of static type {@code receiver}, is one of the
+   * release methods of {@code entry}: named in its argument, on its type or a subtype.
+   */
+  public boolean isHoldRelease(ModelEntry entry, MethodSymbol method, @Nullable Type receiver) {
+    String argument = entry.argument();
+    if (argument == null
+        || !List.of(argument.split("\\|")).contains(method.getSimpleName().toString())) {
+      return false;
+    }
+    Type owner = resolve(entry.owner());
+    if (owner == null) {
+      return false;
+    }
+    Type declaring = method.owner.type;
+    Type erasedOwner = types.erasure(owner);
+    return types.isSubtype(types.erasure(declaring), erasedOwner)
+        || types.isSubtype(erasedOwner, types.erasure(declaring))
+            && receiver != null
+            && types.isSubtype(types.erasure(receiver), erasedOwner);
+  }
+
+  /** Whether {@code method} is a release method of some {@code hold*} or {@code restore*} entry. */
+  public boolean isAnyHoldRelease(MethodSymbol method, @Nullable Type receiver) {
+    for (Kind k : HOLD_KINDS) {
+      Map<String, List<ModelEntry>> exact = byExactName.get(k);
+      List<List<ModelEntry>> groups = new ArrayList<>();
+      if (exact != null) {
+        groups.addAll(exact.values());
+      }
+      List<ModelEntry> prefixed = byPrefix.get(k);
+      if (prefixed != null) {
+        groups.add(prefixed);
+      }
+      for (List<ModelEntry> group : groups) {
+        for (ModelEntry e : group) {
+          if (isHoldRelease(e, method, receiver)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The names of all acquiring methods of {@code hold*} and {@code restore*} entries. */
+  public Set<String> holdMethodNames() {
+    Set<String> names = new HashSet<>();
+    for (Kind k : HOLD_KINDS) {
+      Map<String, List<ModelEntry>> exact = byExactName.get(k);
+      if (exact != null) {
+        names.addAll(exact.keySet());
+      }
+    }
+    return names;
+  }
+
+  /** Whether some {@code hold*} or {@code restore*} entry has a method name pattern. */
+  public boolean hasPrefixedHoldEntries() {
+    for (Kind k : HOLD_KINDS) {
+      if (byPrefix.containsKey(k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the method's name marks it as a factory of fresh resources. */
   public boolean isFactoryName(Name name) {
     String n = name.toString();

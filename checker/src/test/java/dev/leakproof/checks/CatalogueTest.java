@@ -44,7 +44,9 @@ class CatalogueTest {
             "PreferTryWithResources",
             "ResourceLeak",
             "ResourceLeakOnException",
-            "UnclosedResourceField"),
+            "UnclosedResourceField",
+            "UnreleasedLock",
+            "UnrestoredState"),
         checks().stream().map(Class::getSimpleName).toList());
   }
 

@@ -212,6 +212,63 @@ class FlagsTest {
   }
 
   @Test
+  void flagHoldingMethodsNamesMethodsThatReturnHoldingTheLock() {
+    String[] source = {
+      "import java.util.concurrent.locks.*;",
+      "class T {",
+      "  private final Lock lock = new ReentrantLock();",
+      "  void lockAll() {",
+      "    // BUG: Diagnostic contains: [UnreleasedLock]",
+      "    lock.lock();",
+      "  }",
+      "  void hold() {",
+      "    lock.lock();",
+      "  }",
+      "}"
+    };
+    // With the flag, hold() is the holding method and lockAll() (a default name) is not.
+    CompilationTestHelper.newInstance(Checks.LEAKS, getClass())
+        .setArgs("-XepOpt:Leakproof:HoldingMethods=hold")
+        .addSourceLines("T.java", source)
+        .doTest();
+    // By default it is the other way round.
+    String[] byDefault = source.clone();
+    byDefault[4] = "";
+    byDefault[7] = "  void hold() {\n    // BUG: Diagnostic contains: [UnreleasedLock]";
+    CompilationTestHelper.newInstance(Checks.LEAKS, getClass())
+        .addSourceLines("T.java", String.join("\n", byDefault).split("\n"))
+        .doTest();
+    // Suppressed on the class: nothing either way.
+    String[] suppressed =
+        java.util.Arrays.stream(source)
+            .filter(l -> !l.contains("BUG:"))
+            .map(l -> l.startsWith("class T") ? "@SuppressWarnings(\"UnreleasedLock\") " + l : l)
+            .toArray(String[]::new);
+    CompilationTestHelper.newInstance(Checks.LEAKS, getClass())
+        .setArgs("-XepOpt:Leakproof:HoldingMethods=hold")
+        .addSourceLines("T.java", suppressed)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void flagHoldingMethodsWithABadRegexFailsTheBuild() throws IOException {
+    Path file = source("T.java", "class T { void m() {} }");
+    Scanner.Result result =
+        Scanner.scan(List.of(file), List.of("-XepOpt:Leakproof:HoldingMethods=lock(.*"));
+    assertEquals(1, result.errors().size(), result.errors().toString());
+    assertTrue(
+        result
+            .errors()
+            .get(0)
+            .contains("-XepOpt:Leakproof:HoldingMethods=lock(.* is not a valid regular expression"),
+        result.errors().toString());
+    assertTrue(
+        result.errors().get(0).contains("-XepOpt:Leakproof:HoldingMethods=lock.*|acquire.*"),
+        result.errors().toString());
+  }
+
+  @Test
   void flagUnknownNameFailsTheBuild() throws IOException {
     Path file = source("T.java", "class T { void m() {} }");
     Scanner.Result result = Scanner.scan(List.of(file), List.of("-XepOpt:Leakproof:MaxSteps=10"));

@@ -148,6 +148,32 @@ class ModelEntriesTest {
       """
     },
     {
+      "Mutex.java",
+      """
+      package com.example;
+      public class Mutex {
+        public void acquire() {}
+        public boolean attempt() { return true; }
+        public long stamp() { return 1L; }
+        public void release() {}
+        public void release(long stamp) {}
+      }
+      """
+    },
+    {
+      "Tenant.java",
+      """
+      package com.example;
+      public class Tenant {
+        public static void switchTo(String name) {}
+        public static void switchBack() {}
+        public static void set(String key, String value) {}
+        public static void unset(String key) {}
+        public static void unsetAll() {}
+      }
+      """
+    },
+    {
       "Teardown.java",
       """
       package com.example;
@@ -188,6 +214,160 @@ class ModelEntriesTest {
             .map(l -> l.startsWith("class T") ? "@SuppressWarnings(\"" + check + "\") " + l : l)
             .reduce("", (a, b) -> a + b + "\n");
     compile(entry, suppressed).expectNoDiagnostics().doTest();
+  }
+
+  @Test
+  void hold() throws IOException {
+    String withEntry =
+        """
+        import com.example.*;
+        class T {
+          private final Mutex m = new Mutex();
+          private int n;
+          void forgets() {
+            // BUG: Diagnostic contains: [UnreleasedLock] `m` is locked here
+            m.acquire();
+            n++;
+          }
+          void releases(Runnable r) {
+            m.acquire();
+            try {
+              r.run();
+            } finally {
+              m.release();
+            }
+          }
+        }
+        """;
+    assertEntry(
+        "hold com.example.Mutex#acquire release", "UnreleasedLock", withEntry, unmarked(withEntry));
+  }
+
+  @Test
+  void holdIfTrue() throws IOException {
+    String withEntry =
+        """
+        import com.example.*;
+        class T {
+          private final Mutex m = new Mutex();
+          void leaksOnTrue(Runnable r) {
+            // BUG: Diagnostic contains: [UnreleasedLock] `m` is locked here
+            if (m.attempt()) {
+              r.run();
+            }
+          }
+          void releases(Runnable r) {
+            if (!m.attempt()) {
+              return;
+            }
+            try {
+              r.run();
+            } finally {
+              m.release();
+            }
+          }
+        }
+        """;
+    assertEntry(
+        "hold-if-true com.example.Mutex#attempt release",
+        "UnreleasedLock",
+        withEntry,
+        unmarked(withEntry));
+  }
+
+  @Test
+  void holdStamp() throws IOException {
+    String withEntry =
+        """
+        import com.example.*;
+        class T {
+          private final Mutex m = new Mutex();
+          void leaks(Runnable r) {
+            // BUG: Diagnostic contains: [UnreleasedLock] `m.stamp()` is locked here
+            long s = m.stamp();
+            r.run();
+            m.release(s);
+          }
+          void releases(Runnable r) {
+            long s = m.stamp();
+            try {
+              r.run();
+            } finally {
+              m.release(s);
+            }
+          }
+        }
+        """;
+    assertEntry(
+        "hold-stamp com.example.Mutex#stamp release",
+        "UnreleasedLock",
+        withEntry,
+        unmarked(withEntry));
+  }
+
+  @Test
+  void restore() throws IOException {
+    String withEntry =
+        """
+        import com.example.*;
+        class T {
+          void skipsOnException(Runnable r) {
+            // BUG: Diagnostic contains: [UnrestoredState] the change made by `Tenant.switchTo("acme")`
+            Tenant.switchTo("acme");
+            r.run();
+            Tenant.switchBack();
+          }
+          void restores(Runnable r) {
+            Tenant.switchTo("acme");
+            try {
+              r.run();
+            } finally {
+              Tenant.switchBack();
+            }
+          }
+          void meantToLast() {
+            Tenant.switchTo("acme");
+          }
+        }
+        """;
+    assertEntry(
+        "restore com.example.Tenant#switchTo switchBack",
+        "UnrestoredState",
+        withEntry,
+        unmarked(withEntry));
+  }
+
+  @Test
+  void restoreArg() throws IOException {
+    String withEntry =
+        """
+        import com.example.*;
+        class T {
+          void skipsOnException(Runnable r) {
+            // BUG: Diagnostic contains: [UnrestoredState] the change made by `Tenant.set("region", …)`
+            Tenant.set("region", "eu");
+            r.run();
+            Tenant.unset("region");
+          }
+          void otherKeyIsNoRestore(Runnable r) {
+            Tenant.set("zone", "a");
+            Tenant.unset("region");
+          }
+          void restoresAll(Runnable r) {
+            Tenant.set("region", "eu");
+            try {
+              r.run();
+            } finally {
+              Tenant.unsetAll();
+            }
+          }
+        }
+        """;
+    assertEntry(
+        "restore-arg com.example.Tenant#set unset|unsetAll",
+        "UnrestoredState",
+        withEntry,
+        unmarked(withEntry));
   }
 
   @Test

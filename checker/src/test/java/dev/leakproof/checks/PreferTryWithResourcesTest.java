@@ -194,6 +194,7 @@ class PreferTryWithResourcesTest {
               }
               // The lock would be released before the stream is closed.
               int closedBeforeUnlock(Lock lock, File f) throws IOException {
+                // BUG: Diagnostic contains: [UnreleasedLock] `lock` is locked here and not unlocked if `new FileInputStream(...)` throws
                 lock.lock();
                 InputStream in = new FileInputStream(f);
                 try {

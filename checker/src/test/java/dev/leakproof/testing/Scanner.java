@@ -59,7 +59,7 @@ public final class Scanner {
     options.add("-processorpath");
     options.add(System.getProperty("java.class.path"));
     String checks =
-        "-XepDisableAllChecks -Xep:ResourceLeak:WARN -Xep:ResourceLeakOnException:WARN -Xep:UnclosedResourceField:WARN -Xep:PreferTryWithResources:WARN"
+        "-XepDisableAllChecks -Xep:ResourceLeak:WARN -Xep:ResourceLeakOnException:WARN -Xep:UnclosedResourceField:WARN -Xep:PreferTryWithResources:WARN -Xep:UnreleasedLock:WARN -Xep:UnrestoredState:WARN"
             + " -XepDisableWarningsInGeneratedCode";
     for (String o : extraOptions) {
       if (o.startsWith("--classpath=")) {

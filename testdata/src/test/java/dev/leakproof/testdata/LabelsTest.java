@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class LabelsTest {
   private static final Pattern WARNING =
       Pattern.compile(
-          "^(.*\\.java):(\\d+): warning: \\[(ResourceLeak\\w*|UnclosedResourceField|PreferTryWithResources)\\]"
+          "^(.*\\.java):(\\d+): warning: \\[(ResourceLeak\\w*|UnclosedResourceField|PreferTryWithResources|UnreleasedLock|UnrestoredState)\\]"
               + " (.*)");
   private static final Pattern NO_FIX = Pattern.compile("\\(no automatic fix: (.*)\\)$");
   private static final String REFACTORING = "PreferTryWithResources";

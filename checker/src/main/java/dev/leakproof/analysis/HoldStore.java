@@ -1,0 +1,238 @@
+package dev.leakproof.analysis;
+
+import com.sun.source.tree.Tree;
+import dev.leakproof.model.ModelEntry;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import javax.lang.model.element.VariableElement;
+import org.checkerframework.errorprone.dataflow.analysis.Store;
+import org.checkerframework.errorprone.dataflow.cfg.visualize.CFGVisualizer;
+import org.checkerframework.errorprone.dataflow.expression.JavaExpression;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The store of the hold analysis: the locks (and temporary state changes) held on some path to this
+ * point, each with how it was acquired and what would leave it held, and the boolean locals that
+ * hold the result of a {@code tryLock()} not yet tested.
+ *
+ * <p>Immutable. The join is a union (a lock held on any incoming path may stay held); {@link
+ * #BOTTOM} marks an infeasible branch and is the identity of the join.
+ */
+final class HoldStore implements Store<HoldStore> {
+  /**
+   * A held lock.
+   *
+   * @param site the acquiring call
+   * @param entry the model entry of the acquisition
+   * @param text how the finding names it ({@code lock}, {@code rwl.readLock()})
+   * @param witness the first event that leaves it held on its way to an exit, or null
+   * @param exceptional whether every path that holds it here came through an exception edge
+   */
+  record Held(
+      Tree site,
+      ModelEntry entry,
+      String text,
+      HoldKey key,
+      @Nullable Witness witness,
+      boolean exceptional) {
+    Held merge(Held other) {
+      return new Held(
+          site,
+          entry,
+          text,
+          key,
+          Witness.min(witness, other.witness),
+          exceptional && other.exceptional);
+    }
+  }
+
+  /** A {@code boolean ok = lock.tryLock()} whose lock is held where {@code ok} is true. */
+  record Pending(Tree site, ModelEntry entry, String text, HoldKey key) {}
+
+  static final HoldStore EMPTY = new HoldStore(Map.of(), Map.of(), false);
+  static final HoldStore BOTTOM = new HoldStore(Map.of(), Map.of(), true);
+
+  /** Held locks, by their acquisition site (one lock may be held twice: reentrant locks). */
+  private final Map<Tree, Held> held;
+
+  private final Map<VariableElement, Pending> pending;
+  private final boolean bottom;
+
+  private HoldStore(Map<Tree, Held> held, Map<VariableElement, Pending> pending, boolean bottom) {
+    this.held = held;
+    this.pending = pending;
+    this.bottom = bottom;
+  }
+
+  Map<Tree, Held> held() {
+    return held;
+  }
+
+  boolean isBottom() {
+    return bottom;
+  }
+
+  int size() {
+    return held.size();
+  }
+
+  HoldStore acquire(Held h) {
+    if (bottom) {
+      return this;
+    }
+    Map<Tree, Held> next = new HashMap<>(held);
+    next.put(h.site(), h);
+    return new HoldStore(Map.copyOf(next), pending, false);
+  }
+
+  /**
+   * Releases one hold of {@code key} that {@code releases} accepts: the most recent acquisition
+   * when the lock is held several times (the sites are ordered by position).
+   */
+  HoldStore release(HoldKey key, java.util.function.Predicate<Held> releases) {
+    if (bottom) {
+      return this;
+    }
+    Held latest = null;
+    for (Held h : held.values()) {
+      if (h.key().equals(key)
+          && releases.test(h)
+          && (latest == null || position(h.site()) > position(latest.site()))) {
+        latest = h;
+      }
+    }
+    if (latest == null) {
+      return this;
+    }
+    Map<Tree, Held> next = new HashMap<>(held);
+    next.remove(latest.site());
+    return new HoldStore(Map.copyOf(next), pending, false);
+  }
+
+  /** Releases every hold that {@code releases} accepts ({@code MDC.clear()}). */
+  HoldStore releaseAll(java.util.function.Predicate<Held> releases) {
+    if (bottom) {
+      return this;
+    }
+    Map<Tree, Held> next = new HashMap<>(held);
+    next.values().removeIf(releases);
+    return next.size() == held.size() ? this : new HoldStore(Map.copyOf(next), pending, false);
+  }
+
+  private static int position(Tree t) {
+    return ((com.sun.tools.javac.tree.JCTree) t).getStartPosition();
+  }
+
+  HoldStore withPending(VariableElement v, @Nullable Pending p) {
+    if (bottom || (p == null && !pending.containsKey(v))) {
+      return this;
+    }
+    Map<VariableElement, Pending> next = new HashMap<>(pending);
+    if (p == null) {
+      next.remove(v);
+    } else {
+      next.put(v, p);
+    }
+    return new HoldStore(held, Map.copyOf(next), false);
+  }
+
+  @Nullable Pending pending(VariableElement v) {
+    return pending.get(v);
+  }
+
+  /** Every hold gets {@code w} as its witness unless it has one, and is marked exceptional. */
+  HoldStore toExceptional(Witness w) {
+    if (bottom || held.isEmpty()) {
+      return this;
+    }
+    Map<Tree, Held> next = new HashMap<>();
+    for (Held h : held.values()) {
+      next.put(
+          h.site(),
+          new Held(
+              h.site(), h.entry(), h.text(), h.key(), h.witness() == null ? w : h.witness(), true));
+    }
+    return new HoldStore(Map.copyOf(next), pending, false);
+  }
+
+  /** Every hold gets {@code w} as its witness unless it has one. */
+  HoldStore withWitnessIfNone(Witness w) {
+    if (bottom || held.isEmpty()) {
+      return this;
+    }
+    Map<Tree, Held> next = new HashMap<>();
+    for (Held h : held.values()) {
+      next.put(
+          h.site(),
+          h.witness() != null
+              ? h
+              : new Held(h.site(), h.entry(), h.text(), h.key(), w, h.exceptional()));
+    }
+    return new HoldStore(Map.copyOf(next), pending, false);
+  }
+
+  /** The same point with nothing held: the path goes on, but nothing stays held along it. */
+  HoldStore withoutHolds() {
+    return held.isEmpty() ? this : new HoldStore(Map.of(), pending, bottom);
+  }
+
+  @Override
+  public HoldStore copy() {
+    return this;
+  }
+
+  @Override
+  public HoldStore leastUpperBound(HoldStore other) {
+    if (other == this || other.bottom) {
+      return this;
+    }
+    if (bottom) {
+      return other;
+    }
+    Map<Tree, Held> union = new HashMap<>(held);
+    for (Held h : other.held.values()) {
+      union.merge(h.site(), h, Held::merge);
+    }
+    Map<VariableElement, Pending> both = new HashMap<>();
+    for (Map.Entry<VariableElement, Pending> e : pending.entrySet()) {
+      if (e.getValue().equals(other.pending.get(e.getKey()))) {
+        both.put(e.getKey(), e.getValue());
+      }
+    }
+    return new HoldStore(Map.copyOf(union), Map.copyOf(both), false);
+  }
+
+  @Override
+  public HoldStore widenedUpperBound(HoldStore previous) {
+    return leastUpperBound(previous);
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof HoldStore s
+        && bottom == s.bottom
+        && held.equals(s.held)
+        && pending.equals(s.pending);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(held, pending, bottom);
+  }
+
+  @Override
+  public boolean canAlias(JavaExpression a, JavaExpression b) {
+    return true;
+  }
+
+  @Override
+  public String visualize(CFGVisualizer<?, HoldStore, ?> viz) {
+    return toString();
+  }
+
+  @Override
+  public String toString() {
+    return bottom ? "HoldStore(bottom)" : "HoldStore" + held.keySet() + " pending=" + pending;
+  }
+}

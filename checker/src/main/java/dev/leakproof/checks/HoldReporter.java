@@ -1,0 +1,139 @@
+package dev.leakproof.checks;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import dev.leakproof.analysis.HoldAnalysis;
+import dev.leakproof.analysis.LeakAnalysis;
+import dev.leakproof.analysis.Witness;
+import dev.leakproof.fix.LockFix;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@code UnreleasedLock} and {@code UnrestoredState} share: ask the hold analysis about a
+ * unit, keep the findings of one kind, honour suppressions on enclosing declarations, and report
+ * each with its message and, for locks, its fix.
+ */
+final class HoldReporter {
+  private HoldReporter() {}
+
+  static void report(BugChecker check, LeakAnalysis analysis, boolean locks, VisitorState state) {
+    report(check, analysis, locks, state.getPath(), state);
+  }
+
+  static void reportInitializers(
+      BugChecker check, LeakAnalysis analysis, boolean locks, VisitorState state) {
+    ClassTree cls = (ClassTree) state.getPath().getLeaf();
+    for (Tree member : cls.getMembers()) {
+      if (member instanceof BlockTree block) {
+        report(check, analysis, locks, new TreePath(state.getPath(), block), state);
+      }
+    }
+  }
+
+  private static void report(
+      BugChecker check,
+      LeakAnalysis analysis,
+      boolean locks,
+      TreePath unitPath,
+      VisitorState state) {
+    if (analysis.configError() != null) {
+      return;
+    }
+    try {
+      for (HoldAnalysis.Finding f : analysis.holds(unitPath, state)) {
+        if (f.isLock() != locks || isSuppressed(check, f.site(), unitPath, state)) {
+          continue;
+        }
+        Description.Builder d =
+            check.buildDescription(f.site()).setMessage(message(f, unitPath, state));
+        if (locks) {
+          SuggestedFix fix = LockFix.of(f, unitPath, analysis.model(state), state);
+          if (fix != null) {
+            d.addFix(fix);
+          }
+        }
+        state.reportMatch(d.build());
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      // The check boundary: nothing may escape into javac and break the user's build.
+      if (Boolean.getBoolean(LeakAnalysis.STRICT_PROPERTY)) {
+        throw e;
+      }
+    }
+  }
+
+  private static boolean isSuppressed(
+      BugChecker check, Tree site, TreePath unitPath, VisitorState state) {
+    TreePath path = TreePath.getPath(unitPath, site);
+    for (TreePath p = path; p != null && p.getLeaf() != unitPath.getLeaf(); p = p.getParentPath()) {
+      if (check.isSuppressed(p.getLeaf(), state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String message(HoldAnalysis.Finding f, TreePath unitPath, VisitorState state) {
+    CompilationUnitTree unit = unitPath.getCompilationUnit();
+    if (f.lockInsideTry() != null) {
+      return "`"
+          + f.text()
+          + "` is locked inside the try block whose finally unlocks it: if locking fails,"
+          + " unlock() throws IllegalMonitorStateException, which hides the real exception;"
+          + " lock it just before the try";
+    }
+    String what =
+        f.isLock()
+            ? "`" + f.text() + "` is locked here and not unlocked"
+            : "the change made by `" + f.text() + "` is not undone";
+    String how = f.isLock() ? "unlock it in a finally block" : "undo it in a finally block";
+    Witness w = f.witness();
+    Function<Tree, Integer> lineOf = t -> LeakReporter.line(unit, ASTHelpers.getStartPosition(t));
+    if (w == null) {
+      return what + " on some path; " + how;
+    }
+    return switch (w.kind()) {
+      case RETURN ->
+          what + " when the method returns at line " + lineOf.apply(w.tree()) + "; " + how;
+      case CALL_THROWS ->
+          what
+              + " if "
+              + LeakMessages.callText(w.tree(), state)
+              + (w.detail().equals("RuntimeException") ? " throws" : " throws " + w.detail())
+              + " (line "
+              + lineOf.apply(w.tree())
+              + "); "
+              + how;
+      case THROW ->
+          what + " when line " + lineOf.apply(w.tree()) + " throws " + w.detail() + "; " + how;
+      default ->
+          what
+              + " when the "
+              + (unitPath.getLeaf() instanceof com.sun.source.tree.LambdaExpressionTree
+                  ? "lambda"
+                  : "method")
+              + " ends at line "
+              + LeakReporter.line(unit, endOf(unitPath, state))
+              + "; "
+              + how;
+    };
+  }
+
+  private static int endOf(TreePath unitPath, VisitorState state) {
+    Tree leaf = unitPath.getLeaf();
+    @Nullable Tree body =
+        leaf instanceof com.sun.source.tree.MethodTree m
+            ? m.getBody()
+            : leaf instanceof com.sun.source.tree.LambdaExpressionTree l ? l.getBody() : leaf;
+    return Math.max(0, state.getEndPosition(body) - 1);
+  }
+}

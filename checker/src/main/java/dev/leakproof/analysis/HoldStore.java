@@ -28,6 +28,8 @@ final class HoldStore implements Store<HoldStore> {
    * @param text how the finding names it ({@code lock}, {@code rwl.readLock()})
    * @param witness the first event that leaves it held on its way to an exit, or null
    * @param exceptional whether every path that holds it here came through an exception edge
+   * @param flags boolean locals whose value was known where it was acquired, on every path that
+   *     holds it: {@code if (concurrent) lock.lock(); … if (concurrent) lock.unlock();}
    */
   record Held(
       Tree site,
@@ -35,7 +37,18 @@ final class HoldStore implements Store<HoldStore> {
       String text,
       HoldKey key,
       @Nullable Witness witness,
-      boolean exceptional) {
+      boolean exceptional,
+      Map<VariableElement, Boolean> flags) {
+    Held(
+        Tree site,
+        ModelEntry entry,
+        String text,
+        HoldKey key,
+        @Nullable Witness witness,
+        boolean exceptional) {
+      this(site, entry, text, key, witness, exceptional, Map.of());
+    }
+
     Held merge(Held other) {
       return new Held(
           site,
@@ -43,26 +56,105 @@ final class HoldStore implements Store<HoldStore> {
           text,
           key,
           Witness.min(witness, other.witness),
-          exceptional && other.exceptional);
+          exceptional && other.exceptional,
+          common(flags, other.flags));
     }
+
+    Held withFlags(Map<VariableElement, Boolean> f) {
+      return new Held(site, entry, text, key, witness, exceptional, f);
+    }
+  }
+
+  private static Map<VariableElement, Boolean> common(
+      Map<VariableElement, Boolean> a, Map<VariableElement, Boolean> b) {
+    if (a.equals(b)) {
+      return a;
+    }
+    Map<VariableElement, Boolean> both = new HashMap<>();
+    for (Map.Entry<VariableElement, Boolean> e : a.entrySet()) {
+      if (e.getValue().equals(b.get(e.getKey()))) {
+        both.put(e.getKey(), e.getValue());
+      }
+    }
+    return Map.copyOf(both);
   }
 
   /** A {@code boolean ok = lock.tryLock()} whose lock is held where {@code ok} is true. */
   record Pending(Tree site, ModelEntry entry, String text, HoldKey key) {}
 
-  static final HoldStore EMPTY = new HoldStore(Map.of(), Map.of(), false);
-  static final HoldStore BOTTOM = new HoldStore(Map.of(), Map.of(), true);
+  static final HoldStore EMPTY = new HoldStore(Map.of(), Map.of(), Map.of(), false);
+  static final HoldStore BOTTOM = new HoldStore(Map.of(), Map.of(), Map.of(), true);
 
   /** Held locks, by their acquisition site (one lock may be held twice: reentrant locks). */
   private final Map<Tree, Held> held;
 
   private final Map<VariableElement, Pending> pending;
+
+  /** Boolean locals whose value is known on every path to this point. */
+  private final Map<VariableElement, Boolean> known;
+
   private final boolean bottom;
 
-  private HoldStore(Map<Tree, Held> held, Map<VariableElement, Pending> pending, boolean bottom) {
+  private HoldStore(
+      Map<Tree, Held> held,
+      Map<VariableElement, Pending> pending,
+      Map<VariableElement, Boolean> known,
+      boolean bottom) {
     this.held = held;
     this.pending = pending;
+    this.known = known;
     this.bottom = bottom;
+  }
+
+  /**
+   * The branch where boolean local {@code v} is {@code value}: holds acquired where it had the
+   * other value are void here, and so is the branch when it is known to have the other value.
+   */
+  HoldStore assume(VariableElement v, boolean value) {
+    if (bottom) {
+      return this;
+    }
+    Boolean k = known.get(v);
+    if (k != null && k != value) {
+      return BOTTOM;
+    }
+    Map<Tree, Held> next = new HashMap<>(held);
+    next.values().removeIf(h -> Boolean.valueOf(!value).equals(h.flags().get(v)));
+    Map<VariableElement, Boolean> nextKnown = new HashMap<>(known);
+    nextKnown.put(v, value);
+    return new HoldStore(Map.copyOf(next), pending, Map.copyOf(nextKnown), false);
+  }
+
+  /** {@code v} was assigned: its value is {@code value} now (null: unknown), for every hold too. */
+  HoldStore assigned(VariableElement v, @Nullable Boolean value) {
+    if (bottom || (!known.containsKey(v) && value == null && !anyFlag(v))) {
+      return this;
+    }
+    Map<Tree, Held> next = new HashMap<>();
+    for (Held h : held.values()) {
+      if (h.flags().containsKey(v)) {
+        Map<VariableElement, Boolean> f = new HashMap<>(h.flags());
+        f.remove(v);
+        h = h.withFlags(Map.copyOf(f));
+      }
+      next.put(h.site(), h);
+    }
+    Map<VariableElement, Boolean> nextKnown = new HashMap<>(known);
+    if (value == null) {
+      nextKnown.remove(v);
+    } else {
+      nextKnown.put(v, value);
+    }
+    return new HoldStore(Map.copyOf(next), pending, Map.copyOf(nextKnown), false);
+  }
+
+  private boolean anyFlag(VariableElement v) {
+    for (Held h : held.values()) {
+      if (h.flags().containsKey(v)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Map<Tree, Held> held() {
@@ -82,8 +174,8 @@ final class HoldStore implements Store<HoldStore> {
       return this;
     }
     Map<Tree, Held> next = new HashMap<>(held);
-    next.put(h.site(), h);
-    return new HoldStore(Map.copyOf(next), pending, false);
+    next.put(h.site(), h.withFlags(known));
+    return new HoldStore(Map.copyOf(next), pending, known, false);
   }
 
   /**
@@ -107,7 +199,7 @@ final class HoldStore implements Store<HoldStore> {
     }
     Map<Tree, Held> next = new HashMap<>(held);
     next.remove(latest.site());
-    return new HoldStore(Map.copyOf(next), pending, false);
+    return new HoldStore(Map.copyOf(next), pending, known, false);
   }
 
   /** Releases every hold that {@code releases} accepts ({@code MDC.clear()}). */
@@ -117,7 +209,9 @@ final class HoldStore implements Store<HoldStore> {
     }
     Map<Tree, Held> next = new HashMap<>(held);
     next.values().removeIf(releases);
-    return next.size() == held.size() ? this : new HoldStore(Map.copyOf(next), pending, false);
+    return next.size() == held.size()
+        ? this
+        : new HoldStore(Map.copyOf(next), pending, known, false);
   }
 
   private static int position(Tree t) {
@@ -134,7 +228,7 @@ final class HoldStore implements Store<HoldStore> {
     } else {
       next.put(v, p);
     }
-    return new HoldStore(held, Map.copyOf(next), false);
+    return new HoldStore(held, Map.copyOf(next), known, false);
   }
 
   @Nullable Pending pending(VariableElement v) {
@@ -151,9 +245,15 @@ final class HoldStore implements Store<HoldStore> {
       next.put(
           h.site(),
           new Held(
-              h.site(), h.entry(), h.text(), h.key(), h.witness() == null ? w : h.witness(), true));
+              h.site(),
+              h.entry(),
+              h.text(),
+              h.key(),
+              h.witness() == null ? w : h.witness(),
+              true,
+              h.flags()));
     }
-    return new HoldStore(Map.copyOf(next), pending, false);
+    return new HoldStore(Map.copyOf(next), pending, known, false);
   }
 
   /** Every hold gets {@code w} as its witness unless it has one. */
@@ -167,14 +267,14 @@ final class HoldStore implements Store<HoldStore> {
           h.site(),
           h.witness() != null
               ? h
-              : new Held(h.site(), h.entry(), h.text(), h.key(), w, h.exceptional()));
+              : new Held(h.site(), h.entry(), h.text(), h.key(), w, h.exceptional(), h.flags()));
     }
-    return new HoldStore(Map.copyOf(next), pending, false);
+    return new HoldStore(Map.copyOf(next), pending, known, false);
   }
 
   /** The same point with nothing held: the path goes on, but nothing stays held along it. */
   HoldStore withoutHolds() {
-    return held.isEmpty() ? this : new HoldStore(Map.of(), pending, bottom);
+    return held.isEmpty() ? this : new HoldStore(Map.of(), pending, known, bottom);
   }
 
   @Override
@@ -200,7 +300,7 @@ final class HoldStore implements Store<HoldStore> {
         both.put(e.getKey(), e.getValue());
       }
     }
-    return new HoldStore(Map.copyOf(union), Map.copyOf(both), false);
+    return new HoldStore(Map.copyOf(union), Map.copyOf(both), common(known, other.known), false);
   }
 
   @Override
@@ -213,12 +313,13 @@ final class HoldStore implements Store<HoldStore> {
     return o instanceof HoldStore s
         && bottom == s.bottom
         && held.equals(s.held)
-        && pending.equals(s.pending);
+        && pending.equals(s.pending)
+        && known.equals(s.known);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(held, pending, bottom);
+    return Objects.hash(held, pending, known, bottom);
   }
 
   @Override

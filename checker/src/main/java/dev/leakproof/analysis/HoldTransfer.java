@@ -135,6 +135,14 @@ final class HoldTransfer
     }
     Type receiverType =
         n.getTarget().isStatic() ? null : (Type) n.getTarget().getReceiver().getType();
+    if (!s.held().isEmpty() && ctx.model.isHeldTest(m, receiverType)) {
+      HoldKey key = HoldKey.ofReceiver(tree, ctx.locals);
+      if (key != null) {
+        // Where the test says the lock is not held, it is not.
+        HoldStore notHeld = s.releaseAll(h -> h.key().equals(key));
+        return new ConditionalResult(s, notHeld, cause -> s.withoutHolds());
+      }
+    }
     ModelEntry entry = ctx.model.holdEntry(m, receiverType);
     HoldStore released = release(s, tree, m, receiverType, entry != null);
     if (entry == null || released != s) {
@@ -332,7 +340,8 @@ final class HoldTransfer
           && entry.kind() == Kind.HOLD_IF_TRUE
           && v.asType().getKind() == TypeKind.BOOLEAN) {
         HoldKey key = keyOf(entry, call.getTree());
-        HoldStore s = in.containsTwoStores() ? in.getElseStore() : in.getRegularStore();
+        HoldStore s =
+            (in.containsTwoStores() ? in.getElseStore() : in.getRegularStore()).assigned(v, null);
         if (key != null) {
           s =
               s.withPending(
@@ -343,6 +352,14 @@ final class HoldTransfer
       }
     }
     HoldStore s = in.getRegularStore().withPending(v, null);
+    if (v.asType().getKind() == TypeKind.BOOLEAN) {
+      s =
+          s.assigned(
+              v,
+              rhs instanceof org.checkerframework.errorprone.dataflow.cfg.node.BooleanLiteralNode b
+                  ? b.getValue()
+                  : null);
+    }
     return result(n, s, s);
   }
 
@@ -352,13 +369,18 @@ final class HoldTransfer
       LocalVariableNode n, TransferInput<NoValue, HoldStore> in) {
     ctx.step();
     HoldStore s = in.getRegularStore();
-    HoldStore.Pending p = s.pending(n.getElement());
-    if (p == null || !ctx.conditions.contains(n.getTree())) {
+    if (n.getElement().asType().getKind() != TypeKind.BOOLEAN
+        || !ctx.conditions.contains(n.getTree())) {
       return result(n, s, s); // `return locked;` reads the flag without deciding anything
     }
-    HoldStore whenTrue =
-        s.acquire(new HoldStore.Held(p.site(), p.entry(), p.text(), p.key(), null, false));
-    HoldStore whenFalse = s.releaseAll(h -> h.site() == p.site());
+    HoldStore.Pending p = s.pending(n.getElement());
+    HoldStore whenTrue = s.assume(n.getElement(), true);
+    HoldStore whenFalse = s.assume(n.getElement(), false);
+    if (p != null) {
+      whenTrue =
+          whenTrue.acquire(new HoldStore.Held(p.site(), p.entry(), p.text(), p.key(), null, false));
+      whenFalse = whenFalse.releaseAll(h -> h.site() == p.site());
+    }
     return new ConditionalTransferResult<>(null, whenTrue, whenFalse);
   }
 

@@ -152,7 +152,12 @@ public record ModelEntry(
      * {@code MDC.remove(key)}; a release method without arguments ({@code MDC.clear}) restores
      * every key.
      */
-    RESTORE_ARG("restore-arg", Target.METHOD, true);
+    RESTORE_ARG("restore-arg", Target.METHOD, true),
+    /**
+     * The call returns true while the current thread holds its receiver lock: where it returned
+     * false, nothing is held ({@code if (lock.isHeldByCurrentThread()) lock.unlock();}).
+     */
+    HELD_TEST("held-test", Target.METHOD, false);
 
     /** Whether the argument is a list of method names ({@code unlock|unlockWrite}), not a type. */
     public boolean takesMethodNames() {

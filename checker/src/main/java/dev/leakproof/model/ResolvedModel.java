@@ -270,6 +270,11 @@ public final class ResolvedModel {
             && types.isSubtype(types.erasure(receiver), erasedOwner);
   }
 
+  /** Whether {@code method} tells whether the current thread holds its receiver lock. */
+  public boolean isHeldTest(MethodSymbol method, @Nullable Type receiver) {
+    return find(Kind.HELD_TEST, method, receiver) != null;
+  }
+
   /** Whether {@code method} is a release method of some {@code hold*} or {@code restore*} entry. */
   public boolean isAnyHoldRelease(MethodSymbol method, @Nullable Type receiver) {
     for (Kind k : HOLD_KINDS) {

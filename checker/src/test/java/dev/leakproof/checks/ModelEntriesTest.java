@@ -157,6 +157,7 @@ class ModelEntriesTest {
         public long stamp() { return 1L; }
         public void release() {}
         public void release(long stamp) {}
+        public boolean mine() { return true; }
       }
       """
     },
@@ -241,6 +242,48 @@ class ModelEntriesTest {
         """;
     assertEntry(
         "hold com.example.Mutex#acquire release", "UnreleasedLock", withEntry, unmarked(withEntry));
+  }
+
+  @Test
+  void heldTest() throws IOException {
+    String withEntry =
+        """
+        import com.example.*;
+        class T {
+          private final Mutex m = new Mutex();
+          void releasesWhereHeld(Runnable r) {
+            m.acquire();
+            try {
+              r.run();
+            } finally {
+              if (m.mine()) {
+                m.release();
+              }
+            }
+          }
+        }
+        """;
+    String withoutEntry =
+        """
+        import com.example.*;
+        class T {
+          private final Mutex m = new Mutex();
+          void releasesWhereHeld(Runnable r) {
+            // BUG: Diagnostic contains: [UnreleasedLock] `m` is locked here
+            m.acquire();
+            try {
+              r.run();
+            } finally {
+              if (m.mine()) {
+                m.release();
+              }
+            }
+          }
+        }
+        """;
+    compile("hold com.example.Mutex#acquire release\nheld-test com.example.Mutex#mine", withEntry)
+        .doTest();
+    compile("hold com.example.Mutex#acquire release", withoutEntry).doTest();
   }
 
   @Test

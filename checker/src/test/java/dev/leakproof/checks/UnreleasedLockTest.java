@@ -238,6 +238,87 @@ class UnreleasedLockTest {
         .doTest();
   }
 
+  @Test
+  void negativeFlagsAndHeldTests() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.util.*;
+            import java.util.concurrent.locks.*;
+            class T {
+              private final ReentrantLock lock = new ReentrantLock();
+              private final Map<String, String> map = new HashMap<>();
+              void put(boolean concurrent, String k) {
+                if (concurrent) {
+                  lock.lock();
+                }
+                try {
+                  map.put(k, k);
+                } finally {
+                  if (concurrent) {
+                    lock.unlock();
+                  }
+                }
+              }
+              boolean clearIfFree() {
+                boolean got = lock.tryLock();
+                if (got) {
+                  try {
+                    map.clear();
+                  } finally {
+                    lock.unlock();
+                  }
+                }
+                return got;
+              }
+              void releaseIfHeld(String k) {
+                lock.lock();
+                try {
+                  map.remove(k);
+                } finally {
+                  if (lock.isHeldByCurrentThread()) {
+                    lock.unlock();
+                  }
+                }
+              }
+              void start() {
+                lock.lock();
+                try {
+                  map.clear();
+                } finally {
+                  lock.unlock();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveAHoldingMethodThatAlsoUnlocksIsChecked() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.util.concurrent.locks.*;
+            class T {
+              private final Lock lock = new ReentrantLock();
+              private boolean running;
+              void start() {
+                // BUG: Diagnostic contains: `lock` is locked here and not unlocked when the method
+                lock.lock();
+                if (running) {
+                  return;
+                }
+                running = true;
+                lock.unlock();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---- fixes --------------------------------------------------------------------------------
 
   @Test

@@ -547,11 +547,16 @@ final class LeakTransfer
     if (key == null || !s.tracks(key)) {
       return s;
     }
+    // A getter that returns a field hands out nothing fresh, even when it has just opened what
+    // the field holds (a connection cached on first use): the field keeps it.
+    boolean viaField =
+        key instanceof AliasKey.Var v
+            && v.element().getKind() == javax.lang.model.element.ElementKind.FIELD;
     for (Obligation o : s.obligationsOf(key)) {
       if (o.isParameter()) {
         ctx.returnedParameters.add(o.parameterIndex());
-      } else if (!o.field()) {
-        ctx.returnsFresh = true; // a getter that returns a field hands out nothing fresh
+      } else if (!o.field() && !viaField) {
+        ctx.returnsFresh = true;
       }
     }
     return s.discharge(List.of(key)).store();

@@ -1638,6 +1638,41 @@ class ResourceLeakTest {
         .doTest(TestMode.TEXT_MATCH);
   }
 
+  @Test
+  void negativeAGetterThatCachesItsResourceInAFieldHandsOutNothingFresh() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.sql.*;
+            class T implements AutoCloseable {
+              private final String url;
+              private Connection conn;
+              T(String url) {
+                this.url = url;
+              }
+              private Connection shared() throws SQLException {
+                if (conn == null || conn.isClosed()) {
+                  conn = DriverManager.getConnection(url);
+                }
+                return conn;
+              }
+              void truncate(String table) throws SQLException {
+                try (Statement st = shared().createStatement()) {
+                  st.execute("truncate table " + table);
+                }
+              }
+              @Override
+              public void close() throws SQLException {
+                if (conn != null) {
+                  conn.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---- suppression --------------------------------------------------------------------------
 
   @Test

@@ -79,6 +79,12 @@ public final class HoldAnalysis {
   public static final class Helpers {
     private final Map<MethodSymbol, Set<HoldKey>> releases = new HashMap<>();
 
+    /**
+     * Same-file methods and the indexes of the parameters they release: a lock parameter they
+     * unlock, or a stamp parameter they pass to a stamp release ({@code releaseRead(stamp)}).
+     */
+    private final Map<MethodSymbol, Set<Integer>> releasedParameters = new HashMap<>();
+
     static Helpers of(CompilationUnitTree unit, ResolvedModel model) {
       Helpers h = new Helpers();
       new TreeScanner<Void, Void>() {
@@ -90,6 +96,10 @@ public final class HoldAnalysis {
             if (!keys.isEmpty()) {
               h.releases.put(sym, keys);
             }
+            Set<Integer> params = releasedParameters(m, model);
+            if (!params.isEmpty()) {
+              h.releasedParameters.put(sym, params);
+            }
           }
           return super.visitMethod(m, unused);
         }
@@ -99,6 +109,44 @@ public final class HoldAnalysis {
 
     Set<HoldKey> releases(MethodSymbol m) {
       return releases.getOrDefault(m, Set.of());
+    }
+
+    Set<Integer> releasedParameters(MethodSymbol m) {
+      return releasedParameters.getOrDefault(m, Set.of());
+    }
+
+    /** The parameters that release calls in {@code m} name as receiver or as first argument. */
+    private static Set<Integer> releasedParameters(MethodTree m, ResolvedModel model) {
+      List<Symbol> params = new ArrayList<>();
+      for (VariableTree p : m.getParameters()) {
+        params.add(ASTHelpers.getSymbol(p));
+      }
+      Set<Integer> found = new HashSet<>();
+      if (params.isEmpty()) {
+        return found;
+      }
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+          MethodSymbol callee = ASTHelpers.getSymbol(call);
+          ExpressionTree receiver = ASTHelpers.getReceiver(call);
+          Type receiverType = receiver == null ? null : ASTHelpers.getType(receiver);
+          if (callee != null && model.isAnyHoldRelease(callee, receiverType)) {
+            int r = receiver == null ? -1 : params.indexOf(ASTHelpers.getSymbol(receiver));
+            if (r >= 0) {
+              found.add(r);
+            }
+            if (!call.getArguments().isEmpty()) {
+              int a = params.indexOf(ASTHelpers.getSymbol(call.getArguments().get(0)));
+              if (a >= 0) {
+                found.add(a);
+              }
+            }
+          }
+          return super.visitMethodInvocation(call, unused);
+        }
+      }.scan(m.getBody(), null);
+      return found;
     }
 
     /** The keys of fields (of {@code this}, or static) that release calls in {@code body} name. */
@@ -211,6 +259,7 @@ public final class HoldAnalysis {
             state.getSymtab().runtimeExceptionType,
             locals,
             helpers::releases,
+            helpers::releasedParameters,
             maxSteps);
     collectKeyParts(body, model, ctx.keyParts);
     collectConditions(body, ctx.conditions);
@@ -265,6 +314,7 @@ public final class HoldAnalysis {
         if (m != null
             && receiver != null
             && (model.isAnyHoldRelease(m, ASTHelpers.getType(receiver))
+                || model.isHeldTest(m, ASTHelpers.getType(receiver))
                 || model.holdEntry(m, ASTHelpers.getType(receiver)) != null)) {
           for (ExpressionTree r = receiver;
               r instanceof MethodInvocationTree inner && inner.getArguments().isEmpty();
@@ -406,6 +456,31 @@ public final class HoldAnalysis {
       Map<Symbol, ExpressionTree> locals) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIf(com.sun.source.tree.IfTree t, Void unused) {
+        if (testsHeld(t.getCondition())) {
+          // `if (lock.isHeldByCurrentThread()) lock.unlock();` unlocks only what is held.
+          return scan(t.getElseStatement(), unused);
+        }
+        return super.visitIf(t, unused);
+      }
+
+      private boolean testsHeld(Tree condition) {
+        boolean[] held = {false};
+        new TreeScanner<Void, Void>() {
+          @Override
+          public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            MethodSymbol m = ASTHelpers.getSymbol(call);
+            ExpressionTree receiver = ASTHelpers.getReceiver(call);
+            held[0] |=
+                m != null
+                    && model.isHeldTest(m, receiver == null ? null : ASTHelpers.getType(receiver));
+            return super.visitMethodInvocation(call, unused);
+          }
+        }.scan(condition, null);
+        return held[0];
+      }
+
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         MethodSymbol m = ASTHelpers.getSymbol(call);

@@ -65,6 +65,9 @@ final class HoldTransfer
     /** Same-file methods and the keys (of {@code this}'s fields) they release. */
     final Function<MethodSymbol, Set<HoldKey>> helperReleases;
 
+    /** Same-file methods and the parameters they release. */
+    final Function<MethodSymbol, Set<Integer>> helperParameters;
+
     final int maxSteps;
     int steps;
 
@@ -87,6 +90,7 @@ final class HoldTransfer
         Type runtimeException,
         Map<Symbol, ExpressionTree> locals,
         Function<MethodSymbol, Set<HoldKey>> helperReleases,
+        Function<MethodSymbol, Set<Integer>> helperParameters,
         int maxSteps) {
       this.model = model;
       this.types = types;
@@ -94,6 +98,7 @@ final class HoldTransfer
       this.runtimeException = runtimeException;
       this.locals = locals;
       this.helperReleases = helperReleases;
+      this.helperParameters = helperParameters;
       this.maxSteps = maxSteps;
     }
 
@@ -198,7 +203,21 @@ final class HoldTransfer
       @Nullable Type receiverType,
       boolean alsoAcquires) {
     HoldStore out = s;
-    Set<HoldKey> helper = ctx.helperReleases.apply(m);
+    Set<HoldKey> helper = new HashSet<>(ctx.helperReleases.apply(m));
+    for (int i : ctx.helperParameters.apply(m)) {
+      if (i < tree.getArguments().size()) {
+        ExpressionTree arg = tree.getArguments().get(i);
+        Symbol argSym = ASTHelpers.getSymbol(arg);
+        if (argSym instanceof VariableElement && argSym.asType().getKind() == TypeKind.LONG) {
+          helper.add(HoldKey.stamp(argSym)); // releaseRead(stamp)
+        } else {
+          HoldKey k = HoldKey.of(arg, ctx.locals, 0);
+          if (k != null) {
+            helper.add(k); // release(lock)
+          }
+        }
+      }
+    }
     if (!helper.isEmpty()) {
       ctx.releasedSomewhere.addAll(helper);
       for (HoldKey k : helper) {

@@ -296,6 +296,74 @@ class UnreleasedLockTest {
   }
 
   @Test
+  void negativeHelpersThatReleaseTheirParameterAndGuardedUnlocks() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.util.*;
+            import java.util.concurrent.locks.*;
+            class T {
+              private final StampedLock sl = new StampedLock();
+              private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
+              private final ReentrantLock lock = new ReentrantLock();
+              private final Map<String, String> map = new HashMap<>();
+              int size() {
+                long stamp = sl.readLock();
+                try {
+                  return map.size();
+                } finally {
+                  releaseRead(stamp);
+                }
+              }
+              private void releaseRead(long stamp) {
+                sl.unlockRead(stamp);
+              }
+              void clear() {
+                lock.lock();
+                try {
+                  map.clear();
+                } finally {
+                  release(lock);
+                }
+              }
+              private static void release(Lock l) {
+                l.unlock();
+              }
+              int trim() {
+                rw.writeLock().lock();
+                try {
+                  Iterator<String> it = map.keySet().iterator();
+                  int n = 0;
+                  while (it.hasNext()) {
+                    it.next();
+                    it.remove();
+                    n++;
+                  }
+                  return n;
+                } finally {
+                  if (rw.writeLock().isHeldByCurrentThread()) {
+                    rw.writeLock().unlock();
+                  }
+                }
+              }
+              // lock() inside the try is safe when the finally unlocks only what is held.
+              long drain() {
+                try {
+                  lock.lock();
+                  return map.size();
+                } finally {
+                  if (lock.isHeldByCurrentThread()) {
+                    lock.unlock();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positiveAHoldingMethodThatAlsoUnlocksIsChecked() {
     helper
         .addSourceLines(

@@ -5,8 +5,6 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -25,21 +23,10 @@ import org.jspecify.annotations.Nullable;
 final class HoldReporter {
   private HoldReporter() {}
 
-  static void report(BugChecker check, LeakAnalysis analysis, boolean locks, VisitorState state) {
-    report(check, analysis, locks, state.getPath(), state);
-  }
-
-  static void reportInitializers(
-      BugChecker check, LeakAnalysis analysis, boolean locks, VisitorState state) {
-    ClassTree cls = (ClassTree) state.getPath().getLeaf();
-    for (Tree member : cls.getMembers()) {
-      if (member instanceof BlockTree block) {
-        report(check, analysis, locks, new TreePath(state.getPath(), block), state);
-      }
-    }
-  }
-
-  private static void report(
+  /**
+   * Reports the locks ({@code locks}) or state changes the unit at {@code unitPath} leaves held.
+   */
+  static void report(
       BugChecker check,
       LeakAnalysis analysis,
       boolean locks,

@@ -5,8 +5,6 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
@@ -38,24 +36,8 @@ import javax.tools.Diagnostic;
 final class LeakReporter {
   private LeakReporter() {}
 
-  /** Reports the leaks of the unit at the current path whose kind matches {@code onException}. */
+  /** Reports the leaks of the unit at {@code unitPath} whose kind matches {@code onException}. */
   static void report(
-      BugChecker check, LeakAnalysis analysis, boolean onException, VisitorState state) {
-    report(check, analysis, onException, state.getPath(), state);
-  }
-
-  /** Reports for each initializer block of the class at the current path. */
-  static void reportInitializers(
-      BugChecker check, LeakAnalysis analysis, boolean onException, VisitorState state) {
-    ClassTree cls = (ClassTree) state.getPath().getLeaf();
-    for (Tree member : cls.getMembers()) {
-      if (member instanceof BlockTree block) {
-        report(check, analysis, onException, new TreePath(state.getPath(), block), state);
-      }
-    }
-  }
-
-  private static void report(
       BugChecker check,
       LeakAnalysis analysis,
       boolean onException,

@@ -2,7 +2,6 @@ package dev.leakproof.checks;
 
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.SUGGESTION;
-import static com.google.errorprone.matchers.Description.NO_MATCH;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
@@ -10,17 +9,11 @@ import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -28,7 +21,6 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
@@ -62,55 +54,22 @@ import javax.lang.model.element.ElementKind;
     tags = StandardTags.REFACTORING,
     linkType = CUSTOM,
     link = Docs.BASE + "PreferTryWithResources.md")
-public final class PreferTryWithResources extends BugChecker
-    implements CompilationUnitTreeMatcher,
-        MethodTreeMatcher,
-        LambdaExpressionTreeMatcher,
-        ClassTreeMatcher {
-  private final LeakAnalysis analysis;
-
+public final class PreferTryWithResources extends UnitCheck {
   public PreferTryWithResources() {
     this(new LeakAnalysis(ErrorProneFlags.empty()));
   }
 
   @Inject
   PreferTryWithResources(LeakAnalysis analysis) {
-    this.analysis = analysis;
+    super(analysis);
   }
 
   @Override
-  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    LeakReporter.reportConfigError(analysis, state);
-    return NO_MATCH;
-  }
-
-  @Override
-  public Description matchMethod(MethodTree tree, VisitorState state) {
-    if (tree.getBody() != null) {
-      report(state.getPath(), state);
+  void reportUnit(TreePath unitPath, VisitorState state) {
+    if (unitPath.getLeaf() instanceof LambdaExpressionTree lambda
+        && !(lambda.getBody() instanceof BlockTree)) {
+      return;
     }
-    return NO_MATCH;
-  }
-
-  @Override
-  public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
-    if (tree.getBody() instanceof BlockTree) {
-      report(state.getPath(), state);
-    }
-    return NO_MATCH;
-  }
-
-  @Override
-  public Description matchClass(ClassTree tree, VisitorState state) {
-    for (Tree member : tree.getMembers()) {
-      if (member instanceof BlockTree block) {
-        report(new TreePath(state.getPath(), block), state);
-      }
-    }
-    return NO_MATCH;
-  }
-
-  private void report(TreePath unitPath, VisitorState state) {
     if (analysis.configError() != null) {
       return; // ResourceLeak reports the flag error
     }

@@ -1,0 +1,69 @@
+package dev.leakproof.checks;
+
+import static com.google.errorprone.matchers.Description.NO_MATCH;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import dev.leakproof.analysis.LeakAnalysis;
+
+/**
+ * A check that looks at each unit the analysis knows: every method with a body, every lambda and
+ * every initializer block. It also reports a bad {@code -XepOpt:Leakproof:*} flag, once per
+ * compilation, whichever checks are on.
+ */
+abstract class UnitCheck extends BugChecker
+    implements CompilationUnitTreeMatcher,
+        MethodTreeMatcher,
+        LambdaExpressionTreeMatcher,
+        ClassTreeMatcher {
+  final LeakAnalysis analysis;
+
+  UnitCheck(LeakAnalysis analysis) {
+    this.analysis = analysis;
+  }
+
+  /** Reports the findings of the unit (method, lambda or initializer block) at {@code unitPath}. */
+  abstract void reportUnit(TreePath unitPath, VisitorState state);
+
+  @Override
+  public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    LeakReporter.reportConfigError(analysis, state);
+    return NO_MATCH;
+  }
+
+  @Override
+  public final Description matchMethod(MethodTree tree, VisitorState state) {
+    if (tree.getBody() != null) {
+      reportUnit(state.getPath(), state);
+    }
+    return NO_MATCH;
+  }
+
+  @Override
+  public final Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
+    reportUnit(state.getPath(), state);
+    return NO_MATCH;
+  }
+
+  @Override
+  public final Description matchClass(ClassTree tree, VisitorState state) {
+    for (Tree member : tree.getMembers()) {
+      if (member instanceof BlockTree block) {
+        reportUnit(new TreePath(state.getPath(), block), state);
+      }
+    }
+    return NO_MATCH;
+  }
+}

@@ -199,7 +199,10 @@ public final class HoldAnalysis {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         MethodSymbol m = ASTHelpers.getSymbol(call);
-        if (m != null && (anyPrefix || names.contains(m.getSimpleName().toString()))) {
+        // The name first (a set lookup), then the types: `put` is MDC's, but mostly a Map's.
+        if (m != null
+            && (anyPrefix || names.contains(m.getSimpleName().toString()))
+            && model.holdEntry(m, receiverTypeOf(call)) != null) {
           found[0] = true;
         }
         return found[0] ? null : super.visitMethodInvocation(call, unused);
@@ -216,6 +219,11 @@ public final class HoldAnalysis {
       }
     }.scan(body, null);
     return found[0];
+  }
+
+  private static @Nullable Type receiverTypeOf(MethodInvocationTree call) {
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    return receiver == null ? null : ASTHelpers.getType(receiver);
   }
 
   static List<Finding> run(

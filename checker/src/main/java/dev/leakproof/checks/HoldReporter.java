@@ -12,6 +12,7 @@ import dev.leakproof.analysis.HoldAnalysis;
 import dev.leakproof.analysis.LeakAnalysis;
 import dev.leakproof.analysis.Witness;
 import dev.leakproof.fix.LockFix;
+import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -36,7 +37,12 @@ final class HoldReporter {
       return;
     }
     try {
-      for (HoldAnalysis.Finding f : analysis.holds(unitPath, state)) {
+      List<HoldAnalysis.Finding> findings = analysis.holds(unitPath, state);
+      String skipped = analysis.holdSkippedBecause(unitPath.getLeaf());
+      if (skipped != null && analysis.claimSkipNote(unitPath.getLeaf())) {
+        LeakReporter.noteSkipped(unitPath, skipped, state);
+      }
+      for (HoldAnalysis.Finding f : findings) {
         if (f.isLock() != locks || isSuppressed(check, f.site(), unitPath, state)) {
           continue;
         }

@@ -153,7 +153,7 @@ final class LeakReporter {
   }
 
   /** Never silent: a unit that was not analysed says so, as a note the user can see. */
-  private static void noteSkipped(TreePath unitPath, String why, VisitorState state) {
+  static void noteSkipped(TreePath unitPath, String why, VisitorState state) {
     CompilationUnitTree unit = unitPath.getCompilationUnit();
     Tree leaf = unitPath.getLeaf();
     String what =

@@ -302,4 +302,30 @@ class FlagsTest {
     Scanner.Result full = Scanner.scan(List.of(file), List.of());
     assertEquals(50, full.findings().size());
   }
+
+  @Test
+  void flagMaxStepsAlsoBoundsTheLockAnalysisWithAVisibleNote() throws IOException {
+    StringBuilder big =
+        new StringBuilder(
+            "import java.util.concurrent.locks.*;\nclass Locks {\n"
+                + "  private final Lock lock = new ReentrantLock();\n  private int n;\n"
+                + "  void big() {\n");
+    for (int i = 0; i < 50; i++) {
+      big.append("    lock.lock();\n    n++;\n");
+    }
+    big.append("  }\n}\n");
+    Path file = source("Locks.java", big.toString());
+    Scanner.Result limited =
+        Scanner.scan(List.of(file), List.of("-XepOpt:Leakproof:MaxStepsPerMethod=20"));
+    assertEquals(List.of(), limited.findings());
+    assertTrue(
+        limited
+            .output()
+            .contains(
+                "Locks.java:5: note: Leakproof did not check method big() because"
+                    + " it is too large to analyse (more than 20 analysis steps)"),
+        limited.output());
+    Scanner.Result full = Scanner.scan(List.of(file), List.of());
+    assertEquals(50, full.findings().size());
+  }
 }

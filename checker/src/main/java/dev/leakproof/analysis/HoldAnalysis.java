@@ -152,7 +152,7 @@ public final class HoldAnalysis {
     /** The keys of fields (of {@code this}, or static) that release calls in {@code body} name. */
     private static Set<HoldKey> releasedFields(Tree body, ResolvedModel model) {
       Set<HoldKey> keys = new HashSet<>();
-      new TreeScanner<Void, Void>() {
+      new UnitScanner() {
         @Override
         public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
           MethodSymbol m = ASTHelpers.getSymbol(call);
@@ -172,16 +172,6 @@ public final class HoldAnalysis {
           }
           return super.visitMethodInvocation(call, unused);
         }
-
-        @Override
-        public Void visitClass(ClassTree nested, Void unused) {
-          return null;
-        }
-
-        @Override
-        public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-          return null;
-        }
       }.scan(body, null);
       return keys;
     }
@@ -195,7 +185,7 @@ public final class HoldAnalysis {
     Set<String> names = model.holdMethodNames();
     boolean anyPrefix = model.hasPrefixedHoldEntries();
     boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
+    new UnitScanner() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         MethodSymbol m = ASTHelpers.getSymbol(call);
@@ -206,16 +196,6 @@ public final class HoldAnalysis {
           found[0] = true;
         }
         return found[0] ? null : super.visitMethodInvocation(call, unused);
-      }
-
-      @Override
-      public Void visitClass(ClassTree nested, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null;
       }
     }.scan(body, null);
     return found[0];
@@ -417,7 +397,7 @@ public final class HoldAnalysis {
   private static List<Finding> locksInsideTry(
       Tree body, ResolvedModel model, Map<Symbol, ExpressionTree> locals) {
     List<Finding> found = new ArrayList<>();
-    new TreeScanner<Void, Void>() {
+    new UnitScanner() {
       @Override
       public Void visitTry(TryTree t, Void unused) {
         if (t.getFinallyBlock() != null) {
@@ -440,16 +420,6 @@ public final class HoldAnalysis {
           }
         }
         return super.visitTry(t, unused);
-      }
-
-      @Override
-      public Void visitClass(ClassTree nested, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null;
       }
     }.scan(body, null);
     return found;
@@ -544,6 +514,19 @@ public final class HoldAnalysis {
     }.scan(body, null);
     inits.keySet().removeAll(reassigned);
     return inits;
+  }
+
+  /** Scans one unit: nested classes and lambdas are units of their own. */
+  private abstract static class UnitScanner extends TreeScanner<Void, Void> {
+    @Override
+    public Void visitClass(ClassTree nested, Void unused) {
+      return null;
+    }
+
+    @Override
+    public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+      return null;
+    }
   }
 
   private static boolean isLocal(Symbol s) {

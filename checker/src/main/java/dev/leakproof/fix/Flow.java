@@ -405,7 +405,9 @@ final class Flow {
             touches(call, call.getArguments())
                 || (receiver != null && model.isFileSystemType(ASTHelpers.getType(receiver)))
                 || (m != null && model.isFileSystemType(m.owner.type))
-                || (m != null && handsOverToAnotherThread(m))
+                // Unlocking, signalling, queueing work, starting a thread: another thread may go
+                // on from here and expect the resource closed (the model's thread-handoff).
+                || (m != null && model.isThreadHandoff(m, receiverTypeOf(receiver)))
                 || runsCallerCode(call, receiver);
         return super.visitMethodInvocation(call, unused);
       }
@@ -432,18 +434,8 @@ final class Flow {
         return type != null && types.isFunctionalInterface(type);
       }
 
-      /**
-       * Unlocking, signalling, completing a future, queueing work, starting a thread: another
-       * thread may go on from here and expect the resource closed (the file complete).
-       */
-      private boolean handsOverToAnotherThread(MethodSymbol m) {
-        String owner = m.owner.getQualifiedName().toString();
-        String name = m.getSimpleName().toString();
-        return owner.startsWith("java.util.concurrent.")
-            || owner.equals("java.lang.Thread")
-            || name.equals("notify")
-            || name.equals("notifyAll")
-            || name.equals("wait");
+      private Type receiverTypeOf(ExpressionTree receiver) {
+        return receiver == null ? null : ASTHelpers.getType(receiver);
       }
 
       @Override

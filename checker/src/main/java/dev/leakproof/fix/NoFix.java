@@ -32,7 +32,7 @@ public enum NoFix {
   INSIDE_ANOTHER(
       "it is opened from another resource in the same expression; the fix for that one releases"
           + " both"),
-  CLASS_LOADER("it is a class loader, which the classes it loads still need after any block ends"),
+  KEPT_OPEN("what it makes stays in use after any block ends (the classes a class loader loaded)"),
   OVERLAPS(
       "another finding's fix rewrites the same lines in a way this one cannot join; fix them"
           + " together by hand"),

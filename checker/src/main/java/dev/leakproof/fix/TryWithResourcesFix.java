@@ -1433,13 +1433,11 @@ public final class TryWithResourcesFix {
 
     /**
      * A class loader stays needed by every class it loaded, and those outlive any block: closing it
-     * at the end of one breaks the first class that loads another class lazily.
+     * at the end of one breaks the first class that loads another class lazily. The model's {@code
+     * keep-open} entries name such types.
      */
     private void checkNotClassLoader(@Nullable Type type) {
-      Type loader = state.getSymtab().classLoaderType;
-      CannotFix.check(
-          type == null || loader == null || !ASTHelpers.isSubtype(type, loader, state),
-          NoFix.CLASS_LOADER);
+      CannotFix.check(!model.isKeptOpen(type), NoFix.KEPT_OPEN);
     }
 
     private boolean mayHoldResource(@Nullable Type type) {

@@ -157,7 +157,18 @@ public record ModelEntry(
      * The call returns true while the current thread holds its receiver lock: where it returned
      * false, nothing is held ({@code if (lock.isHeldByCurrentThread()) lock.unlock();}).
      */
-    HELD_TEST("held-test", Target.METHOD, false);
+    HELD_TEST("held-test", Target.METHOD, false),
+    /**
+     * The call lets another thread go on (an unlock, a signal, a hand-off to a queue or an
+     * executor): a fix never moves a close past it, since that thread may expect the resource
+     * closed.
+     */
+    THREAD_HANDOFF("thread-handoff", Target.METHOD, false),
+    /**
+     * What values of this type made stays in use after any block ends (the classes a class loader
+     * loaded): a resource of this type gets no try-with-resources fix.
+     */
+    KEEP_OPEN("keep-open", Target.TYPE, false);
 
     /** Whether the argument is a list of method names ({@code unlock|unlockWrite}), not a type. */
     public boolean takesMethodNames() {

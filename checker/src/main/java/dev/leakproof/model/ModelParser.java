@@ -224,6 +224,8 @@ public final class ModelParser {
               "hold-stamp java.util.concurrent.locks.StampedLock#writeLock unlockWrite|unlock";
           case RESTORE -> "restore java.util.concurrent.Semaphore#acquire release";
           case RESTORE_ARG -> "restore-arg org.slf4j.MDC#put remove|clear";
+          case THREAD_HANDOFF -> "thread-handoff java.util.concurrent.CountDownLatch#countDown";
+          case KEEP_OPEN -> "keep-open java.lang.ClassLoader";
           case HELD_TEST ->
               "held-test java.util.concurrent.locks.ReentrantLock#isHeldByCurrentThread";
         };

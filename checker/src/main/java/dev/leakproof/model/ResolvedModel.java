@@ -67,6 +67,7 @@ public final class ResolvedModel {
   private final Set<String> standardCharsets = new HashSet<>();
   private final List<ModelEntry> fileSystemTypes = new ArrayList<>();
   private final List<ModelEntry> trivialCloseTypes = new ArrayList<>();
+  private final List<ModelEntry> keepOpenTypes = new ArrayList<>();
   private final Map<Symbol, Boolean> trivialClose = new HashMap<>();
   private final Map<Symbol, Optional<List<String>>> declaredMustCall = new HashMap<>();
 
@@ -87,6 +88,7 @@ public final class ResolvedModel {
         case STANDARD_CHARSET -> standardCharsets.add(e.owner());
         case FILE_SYSTEM -> fileSystemTypes.add(e);
         case TRIVIAL_CLOSE -> trivialCloseTypes.add(e);
+        case KEEP_OPEN -> keepOpenTypes.add(e);
         case THROWS -> {
           if (e.isConstructor()) {
             throwsConstructors.add(e);
@@ -268,6 +270,16 @@ public final class ResolvedModel {
         || types.isSubtype(erasedOwner, types.erasure(declaring))
             && receiver != null
             && types.isSubtype(types.erasure(receiver), erasedOwner);
+  }
+
+  /** Whether calling {@code method} lets another thread go on ({@code thread-handoff}). */
+  public boolean isThreadHandoff(MethodSymbol method, @Nullable Type receiver) {
+    return find(Kind.THREAD_HANDOFF, method, receiver) != null;
+  }
+
+  /** Whether what values of {@code type} made stays in use after any block ends. */
+  public boolean isKeptOpen(@Nullable Type type) {
+    return type != null && !type.isPrimitive() && isSubtypeOfAny(type, keepOpenTypes);
   }
 
   /** Whether {@code method} tells whether the current thread holds its receiver lock. */

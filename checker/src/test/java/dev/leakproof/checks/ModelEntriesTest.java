@@ -931,21 +931,7 @@ class ModelEntriesTest {
 
   @Test
   void fileSystemTypesKeepTheCloseWhereItIs() throws IOException {
-    String before =
-        """
-        import com.example.Vault;
-        import java.io.*;
-        class T {
-          void save(File f, Vault vault) throws IOException {
-            Writer w = new FileWriter(f);
-            String header = "# saved";
-            w.write(header);
-            w.close();
-            vault.seal();
-            System.out.println(header);
-          }
-        }
-        """;
+    String before = fileSystemInput();
     String after =
         """
         import com.example.Vault;
@@ -991,6 +977,67 @@ class ModelEntriesTest {
             "    Writer w",
             "    // BUG: Diagnostic contains: [ResourceLeakOnException] `w` (FileWriter)\n    Writer w");
     compile("file-system com.example.Vault", marked).doTest();
+  }
+
+  /** The same shape as {@link #fileSystem}: the close must not move past a thread hand-off. */
+  @Test
+  void threadHandoff() throws IOException {
+    String before = fileSystemInput();
+    fix("thread-handoff com.example.Vault#seal")
+        .addInputLines("T.java", before)
+        .addOutputLines(
+            "T.java",
+            """
+            import com.example.Vault;
+            import java.io.*;
+            class T {
+              void save(File f, Vault vault) throws IOException {
+                String header;
+                try (Writer w = new FileWriter(f)) {
+                  header = "# saved";
+                  w.write(header);
+                }
+                vault.seal();
+                System.out.println(header);
+              }
+            }
+            """)
+        .doTest();
+    String marked =
+        before.replace(
+            "    Writer w",
+            "    // BUG: Diagnostic contains: [ResourceLeakOnException] `w` (FileWriter)\n    Writer w");
+    compile("thread-handoff com.example.Vault#seal", marked).doTest();
+  }
+
+  @Test
+  void keepOpen() throws IOException {
+    String before = fileSystemInput();
+    // Without the entry the writer gets its fix (see fileSystem); with it, none.
+    fix("keep-open java.io.Writer").addInputLines("T.java", before).expectUnchanged().doTest();
+    String marked =
+        before.replace(
+            "    Writer w",
+            "    // BUG: Diagnostic contains: (no automatic fix: what it makes stays in use after any block ends\n    Writer w");
+    compile("keep-open java.io.Writer", marked).doTest();
+  }
+
+  /** A writer closed before a call that the entries under test may make observable. */
+  private static String fileSystemInput() {
+    return """
+        import com.example.Vault;
+        import java.io.*;
+        class T {
+          void save(File f, Vault vault) throws IOException {
+            Writer w = new FileWriter(f);
+            String header = "# saved";
+            w.write(header);
+            w.close();
+            vault.seal();
+            System.out.println(header);
+          }
+        }
+        """;
   }
 
   private BugCheckerRefactoringTestHelper fix(String modelEntries) throws IOException {

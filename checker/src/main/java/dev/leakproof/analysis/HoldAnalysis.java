@@ -249,6 +249,7 @@ public final class HoldAnalysis {
             helpers::releases,
             helpers::releasedParameters,
             maxSteps);
+    ctx.hasSource = t -> ASTHelpers.getStartPosition(t) > 0 && state.getEndPosition(t) > 0;
     collectKeyParts(body, model, ctx.keyParts);
     collectConditions(body, ctx.conditions);
     ControlFlowGraph cfg =

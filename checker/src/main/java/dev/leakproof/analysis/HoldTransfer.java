@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -76,6 +77,9 @@ final class HoldTransfer
      * rwl.readLock().unlock()}): getters whose exceptions are not followed.
      */
     final Set<Tree> keyParts = new HashSet<>();
+
+    /** Whether a tree is in the source: not a call the compiler made up (boxing, for-each). */
+    Predicate<Tree> hasSource = t -> true;
 
     /** Boolean locals read as (part of) a branch condition. */
     final Set<Tree> conditions = new HashSet<>();
@@ -465,7 +469,7 @@ final class HoldTransfer
       return base.toExceptional(witness(Witness.Kind.THROW, t.getTree(), exception));
     }
     if (n.getTree() != null
-        && (ctx.keyParts.contains(n.getTree()) || ASTHelpers.getStartPosition(n.getTree()) <= 0)) {
+        && (ctx.keyParts.contains(n.getTree()) || !ctx.hasSource.test(n.getTree()))) {
       // A getter that names a lock, or a call the compiler made up (boxing, the iterator of a
       // for-each loop): not a path the source shows.
       return base.withoutHolds();

@@ -110,6 +110,29 @@ class UnreleasedLockTest {
   }
 
   @Test
+  void positiveNamesTheSourceCallNotTheUnboxingTheCompilerAdds() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.util.*;
+            import java.util.concurrent.locks.*;
+            class T {
+              private final Lock lock = new ReentrantLock();
+              private final Map<String, Integer> counts = new HashMap<>();
+              int record(String id, int delta) {
+                // BUG: Diagnostic contains: not unlocked if `counts.merge()` throws (line 9)
+                lock.lock();
+                int total = counts.merge(id, delta, Integer::sum);
+                lock.unlock();
+                return total;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positiveLockInsideTheTryThatUnlocks() {
     helper
         .addSourceLines(

@@ -14,8 +14,9 @@ public final class Patcher {
   private Patcher() {}
 
   public static String apply(String check, String fileName, String source) {
+    Path dir = null;
     try {
-      Path dir = Files.createTempDirectory("leakproof-patch");
+      dir = Files.createTempDirectory("leakproof-patch");
       Path file = dir.resolve(fileName);
       Files.writeString(file, source);
       Scanner.Result result =
@@ -27,6 +28,10 @@ public final class Patcher {
       return Files.readString(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      if (dir != null) {
+        Scanner.deleteTree(dir);
+      }
     }
   }
 }

@@ -85,6 +85,8 @@ public final class Scanner {
           .call();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      deleteTree(out);
     }
     List<Finding> findings = new ArrayList<>();
     List<String> errors = new ArrayList<>();
@@ -110,5 +112,14 @@ public final class Scanner {
       }
     }
     return new Result(findings, errors, output.toString());
+  }
+
+  /** Deletes a temporary directory and everything in it; what cannot go stays. */
+  public static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A temporary directory left behind is no test failure.
+    }
   }
 }

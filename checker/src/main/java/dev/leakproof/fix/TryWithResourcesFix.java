@@ -1210,6 +1210,14 @@ public final class TryWithResourcesFix {
             remove(parentPath.getParentPath());
             return;
           }
+          if (empty
+              && owner instanceof IfTree i
+              && i.getElseStatement() == block
+              && isBareElse(i.getThenStatement(), block)) {
+            // `} else { x.close(); }` with nothing else left: the else goes.
+            edits.delete(state.getEndPosition(i.getThenStatement()), state.getEndPosition(block));
+            return;
+          }
           if (empty && owner instanceof BlockTree) {
             remove(parentPath);
             return;
@@ -1237,6 +1245,19 @@ public final class TryWithResourcesFix {
           return;
         }
         throw new CannotFix(NoFix.LAYOUT);
+      }
+
+      /** Whether only blanks and the keyword {@code else} lie between the two statements. */
+      private boolean isBareElse(StatementTree then, BlockTree elseBlock) {
+        int from = state.getEndPosition(then);
+        int k = startOf(elseBlock);
+        while (k > 0 && Character.isWhitespace(source.charAt(k - 1))) {
+          k--;
+        }
+        return from > 0
+            && k - 4 >= from
+            && source.subSequence(k - 4, k).toString().equals("else")
+            && isBlank(from, k - 4);
       }
 
       /** Whether what is left of the catch block is {@code throw e;} of its own parameter. */

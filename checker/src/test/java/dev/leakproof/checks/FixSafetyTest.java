@@ -247,4 +247,42 @@ class FixSafetyTest {
             ""),
         patched);
   }
+
+  @Test
+  void anElseLeftEmptyByTheRemovedCloseGoes() {
+    leak.addInputLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              private int total;
+              void add(File f) throws IOException {
+                InputStream in = new FileInputStream(f);
+                int b = in.read();
+                if (b > 0) {
+                  total += b;
+                } else {
+                  in.close();
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              private int total;
+              void add(File f) throws IOException {
+                try (InputStream in = new FileInputStream(f)) {
+                  int b = in.read();
+                  if (b > 0) {
+                    total += b;
+                  }
+                }
+              }
+            }
+            """)
+        .doTest(TestMode.TEXT_MATCH);
+  }
 }

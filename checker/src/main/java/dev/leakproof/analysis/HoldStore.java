@@ -55,9 +55,29 @@ final class HoldStore implements Store<HoldStore> {
           entry,
           text,
           key,
-          Witness.min(witness, other.witness),
+          preferred(witness, other.witness),
           exceptional && other.exceptional,
           common(flags, other.flags));
+    }
+
+    /**
+     * The witness the message names: a {@code throw}, a return or a checked exception before a call
+     * that may throw some unchecked exception, then the earliest.
+     */
+    private static @Nullable Witness preferred(@Nullable Witness a, @Nullable Witness b) {
+      if (a == null || b == null) {
+        return a == null ? b : a;
+      }
+      boolean vagueA = isVague(a);
+      boolean vagueB = isVague(b);
+      if (vagueA != vagueB) {
+        return vagueA ? b : a;
+      }
+      return Witness.min(a, b);
+    }
+
+    private static boolean isVague(Witness w) {
+      return w.kind() == Witness.Kind.CALL_THROWS && w.detail().equals("RuntimeException");
     }
 
     Held withFlags(Map<VariableElement, Boolean> f) {

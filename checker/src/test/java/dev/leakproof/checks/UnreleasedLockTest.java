@@ -133,6 +133,28 @@ class UnreleasedLockTest {
   }
 
   @Test
+  void positiveNamesTheThrowRatherThanACallThatMightThrow() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.util.concurrent.locks.*;
+            class T {
+              private final Lock lock = new ReentrantLock();
+              void validate(String k) {
+                // BUG: Diagnostic contains: not unlocked when line 8 throws IllegalArgumentException
+                lock.lock();
+                if (k.isEmpty()) {
+                  throw new IllegalArgumentException("empty key");
+                }
+                lock.unlock();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positiveLockInsideTheTryThatUnlocks() {
     helper
         .addSourceLines(

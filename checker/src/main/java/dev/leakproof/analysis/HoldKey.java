@@ -6,7 +6,6 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
-import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -130,12 +129,5 @@ record HoldKey(List<Object> path) {
       return constant;
     }
     return of(arg, locals, 0);
-  }
-
-  /** Whether {@code tree} can be named by a key at all (for the prefilter of the check). */
-  static boolean isNameable(Tree tree) {
-    return tree instanceof IdentifierTree
-        || tree instanceof MemberSelectTree
-        || tree instanceof MethodInvocationTree;
   }
 }

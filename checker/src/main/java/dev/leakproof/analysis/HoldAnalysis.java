@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.lang.model.element.ElementKind;
 import org.checkerframework.errorprone.dataflow.analysis.ForwardAnalysisImpl;
@@ -209,7 +210,7 @@ public final class HoldAnalysis {
   static List<Finding> run(
       TreePath unitPath,
       ResolvedModel model,
-      Helpers helpers,
+      Supplier<Helpers> helperSupplier,
       Pattern holdingMethods,
       int maxSteps,
       VisitorState state) {
@@ -238,6 +239,7 @@ public final class HoldAnalysis {
     } else {
       return List.of();
     }
+    Helpers helpers = helperSupplier.get();
     Map<Symbol, ExpressionTree> locals = effectivelyFinalLocals(body);
     HoldTransfer.Context ctx =
         new HoldTransfer.Context(

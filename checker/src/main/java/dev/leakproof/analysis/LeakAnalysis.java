@@ -132,16 +132,13 @@ public final class LeakAnalysis {
     if (cached != null) {
       return cached;
     }
-    if (holdHelpers == null) {
-      holdHelpers = HoldAnalysis.Helpers.of(unitPath.getCompilationUnit(), model);
-    }
     List<HoldAnalysis.Finding> result;
     try {
       result =
           HoldAnalysis.run(
               unitPath,
               model,
-              holdHelpers,
+              this::holdHelpers,
               config.holdingMethodsPattern(),
               config.maxStepsPerMethod(),
               state);
@@ -160,6 +157,14 @@ public final class LeakAnalysis {
   }
 
   private final Map<Tree, String> holdSkipped = new IdentityHashMap<>();
+
+  /** The same-file release helpers, found once per compilation unit that needs them. */
+  private HoldAnalysis.Helpers holdHelpers() {
+    if (holdHelpers == null) {
+      holdHelpers = HoldAnalysis.Helpers.of(currentUnit, model);
+    }
+    return holdHelpers;
+  }
 
   /** Why the hold analysis skipped {@code unit}, or null if it did not. */
   public @Nullable String holdSkippedBecause(Tree unit) {

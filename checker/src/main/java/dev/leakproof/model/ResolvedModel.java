@@ -68,6 +68,7 @@ public final class ResolvedModel {
   private final List<ModelEntry> fileSystemTypes = new ArrayList<>();
   private final List<ModelEntry> trivialCloseTypes = new ArrayList<>();
   private final List<ModelEntry> keepOpenTypes = new ArrayList<>();
+  private final Set<String> holdReleaseNames = new HashSet<>();
   private final Map<Symbol, Boolean> trivialClose = new HashMap<>();
   private final Map<Symbol, Optional<List<String>>> declaredMustCall = new HashMap<>();
 
@@ -89,6 +90,10 @@ public final class ResolvedModel {
         case FILE_SYSTEM -> fileSystemTypes.add(e);
         case TRIVIAL_CLOSE -> trivialCloseTypes.add(e);
         case KEEP_OPEN -> keepOpenTypes.add(e);
+        case HOLD, HOLD_IF_TRUE, HOLD_STAMP, RESTORE, RESTORE_ARG -> {
+          holdReleaseNames.addAll(List.of(e.argument().split("\\|")));
+          index(e);
+        }
         case THROWS -> {
           if (e.isConstructor()) {
             throwsConstructors.add(e);
@@ -289,6 +294,9 @@ public final class ResolvedModel {
 
   /** Whether {@code method} is a release method of some {@code hold*} or {@code restore*} entry. */
   public boolean isAnyHoldRelease(MethodSymbol method, @Nullable Type receiver) {
+    if (!holdReleaseNames.contains(method.getSimpleName().toString())) {
+      return false; // most calls: one set lookup
+    }
     for (Kind k : HOLD_KINDS) {
       Map<String, List<ModelEntry>> exact = byExactName.get(k);
       List<List<ModelEntry>> groups = new ArrayList<>();

@@ -19,10 +19,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 import org.checkerframework.errorprone.dataflow.analysis.ConditionalTransferResult;
 import org.checkerframework.errorprone.dataflow.analysis.ForwardTransferFunction;
-import org.checkerframework.errorprone.dataflow.analysis.RegularTransferResult;
 import org.checkerframework.errorprone.dataflow.analysis.TransferInput;
 import org.checkerframework.errorprone.dataflow.analysis.TransferResult;
 import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
@@ -149,7 +147,7 @@ final class HoldTransfer
       if (key != null) {
         // Where the test says the lock is not held, it is not.
         HoldStore notHeld = s.releaseAll(h -> h.key().equals(key));
-        return new ConditionalResult(s, notHeld, cause -> s.withoutHolds());
+        return new ExceptionalResults.Conditional<>(s, notHeld, cause -> s.withoutHolds());
       }
     }
     ModelEntry entry = ctx.model.holdEntry(m, receiverType);
@@ -160,7 +158,7 @@ final class HoldTransfer
       // is not a path anyone handles: it releases what it releases and carries nothing.
       if (ctx.model.isAnyHoldRelease(m, receiverType)) {
         HoldStore after = released;
-        return new Result(after, cause -> after.withoutHolds());
+        return new ExceptionalResults.Regular<>(after, cause -> after.withoutHolds());
       }
       return result(n, released, released);
     }
@@ -171,7 +169,8 @@ final class HoldTransfer
     HoldStore.Held held = new HoldStore.Held(tree, entry, text(entry, tree), key, null, false);
     if (entry.kind() == Kind.HOLD_IF_TRUE) {
       // Failing to acquire, or throwing, leaves nothing new held.
-      return new ConditionalResult(s.acquire(held), s, cause -> acquireFailed(n, (Type) cause, s));
+      return new ExceptionalResults.Conditional<>(
+          s.acquire(held), s, cause -> acquireFailed(n, (Type) cause, s));
     }
     if ((entry.kind() == Kind.RESTORE || entry.kind() == Kind.RESTORE_ARG)
         && s.held().values().stream().anyMatch(h -> h.key().equals(key))) {
@@ -179,7 +178,7 @@ final class HoldTransfer
     }
     HoldStore acquired = s.acquire(held);
     // If the acquiring call throws, nothing was acquired.
-    return new Result(acquired, cause -> acquireFailed(n, (Type) cause, s));
+    return new ExceptionalResults.Regular<>(acquired, cause -> acquireFailed(n, (Type) cause, s));
   }
 
   /**
@@ -454,7 +453,8 @@ final class HoldTransfer
   /** The result of a node whose exception edges carry {@code exceptionalBase}, if followed. */
   private TransferResult<NoValue, HoldStore> result(
       Node n, HoldStore regular, HoldStore exceptionalBase) {
-    return new Result(regular, cause -> exceptional(n, (Type) cause, exceptionalBase));
+    return new ExceptionalResults.Regular<>(
+        regular, cause -> exceptional(n, (Type) cause, exceptionalBase));
   }
 
   private HoldStore exceptional(Node n, Type cause, HoldStore base) {
@@ -483,37 +483,5 @@ final class HoldTransfer
     // NullPointerException of a field access, ArithmeticException, ClassCastException: not
     // followed, as for resources.
     return base.withoutHolds();
-  }
-
-  /** A regular result whose exceptional stores are computed per exception type. */
-  private static final class Result extends RegularTransferResult<NoValue, HoldStore> {
-    private final Function<TypeMirror, HoldStore> exceptional;
-
-    Result(HoldStore regular, Function<TypeMirror, HoldStore> exceptional) {
-      super(null, regular);
-      this.exceptional = exceptional;
-    }
-
-    @Override
-    public HoldStore getExceptionalStore(TypeMirror exception) {
-      return exceptional.apply(exception);
-    }
-  }
-
-  /** A conditional result whose exceptional stores are computed per exception type. */
-  private static final class ConditionalResult
-      extends ConditionalTransferResult<NoValue, HoldStore> {
-    private final Function<TypeMirror, HoldStore> exceptional;
-
-    ConditionalResult(
-        HoldStore whenTrue, HoldStore whenFalse, Function<TypeMirror, HoldStore> exceptional) {
-      super(null, whenTrue, whenFalse);
-      this.exceptional = exceptional;
-    }
-
-    @Override
-    public HoldStore getExceptionalStore(TypeMirror exception) {
-      return exceptional.apply(exception);
-    }
   }
 }

@@ -20,10 +20,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 import org.checkerframework.errorprone.dataflow.analysis.ConditionalTransferResult;
 import org.checkerframework.errorprone.dataflow.analysis.ForwardTransferFunction;
-import org.checkerframework.errorprone.dataflow.analysis.RegularTransferResult;
 import org.checkerframework.errorprone.dataflow.analysis.TransferInput;
 import org.checkerframework.errorprone.dataflow.analysis.TransferResult;
 import org.checkerframework.errorprone.dataflow.cfg.UnderlyingAST;
@@ -715,7 +713,7 @@ final class LeakTransfer
    */
   private TransferResult<NoValue, LeakStore> finish(
       Node n, LeakStore regular, LeakStore exceptionalBase) {
-    return new ExceptionalResult(
+    return new ExceptionalResults.Regular<>(
         regular, cause -> exceptionalStore(n, (Type) cause, exceptionalBase));
   }
 
@@ -727,42 +725,7 @@ final class LeakTransfer
   private static TransferResult<NoValue, LeakStore> finishOpenTest(
       LeakStore whenTrue, LeakStore whenFalse, LeakStore exceptionalBase) {
     LeakStore notFollowed = exceptionalBase.withoutFacts();
-    return new ConditionalExceptionalResult(whenTrue, whenFalse, cause -> notFollowed);
-  }
-
-  /** A conditional result whose exceptional stores are computed per exception type on demand. */
-  private static final class ConditionalExceptionalResult
-      extends ConditionalTransferResult<NoValue, LeakStore> {
-    private final java.util.function.Function<TypeMirror, LeakStore> exceptional;
-
-    ConditionalExceptionalResult(
-        LeakStore whenTrue,
-        LeakStore whenFalse,
-        java.util.function.Function<TypeMirror, LeakStore> exceptional) {
-      super(null, whenTrue, whenFalse);
-      this.exceptional = exceptional;
-    }
-
-    @Override
-    public LeakStore getExceptionalStore(TypeMirror exception) {
-      return exceptional.apply(exception);
-    }
-  }
-
-  /** A regular result whose exceptional stores are computed per exception type on demand. */
-  private static final class ExceptionalResult extends RegularTransferResult<NoValue, LeakStore> {
-    private final java.util.function.Function<TypeMirror, LeakStore> exceptional;
-
-    ExceptionalResult(
-        LeakStore regular, java.util.function.Function<TypeMirror, LeakStore> exceptional) {
-      super(null, regular);
-      this.exceptional = exceptional;
-    }
-
-    @Override
-    public LeakStore getExceptionalStore(TypeMirror exception) {
-      return exceptional.apply(exception);
-    }
+    return new ExceptionalResults.Conditional<>(whenTrue, whenFalse, cause -> notFollowed);
   }
 
   private LeakStore exceptionalStore(Node n, Type cause, LeakStore base) {

@@ -1,7 +1,6 @@
 package dev.leakproof.checks;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
@@ -28,7 +27,7 @@ final class HoldReporter {
    * Reports the locks ({@code locks}) or state changes the unit at {@code unitPath} leaves held.
    */
   static void report(
-      BugChecker check,
+      UnitCheck check,
       LeakAnalysis analysis,
       boolean locks,
       TreePath unitPath,
@@ -43,7 +42,7 @@ final class HoldReporter {
         LeakReporter.noteSkipped(unitPath, skipped, state);
       }
       for (HoldAnalysis.Finding f : findings) {
-        if (f.isLock() != locks || isSuppressed(check, f.site(), unitPath, state)) {
+        if (f.isLock() != locks || check.isSuppressedAt(f.site(), List.of(), unitPath, state)) {
           continue;
         }
         Description.Builder d =
@@ -62,17 +61,6 @@ final class HoldReporter {
         throw e;
       }
     }
-  }
-
-  private static boolean isSuppressed(
-      BugChecker check, Tree site, TreePath unitPath, VisitorState state) {
-    TreePath path = TreePath.getPath(unitPath, site);
-    for (TreePath p = path; p != null && p.getLeaf() != unitPath.getLeaf(); p = p.getParentPath()) {
-      if (check.isSuppressed(p.getLeaf(), state)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static String message(HoldAnalysis.Finding f, TreePath unitPath, VisitorState state) {

@@ -1,7 +1,6 @@
 package dev.leakproof.checks;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
@@ -10,7 +9,6 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.util.Log;
 import dev.leakproof.analysis.Leak;
@@ -25,7 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import javax.lang.model.element.VariableElement;
 import javax.tools.Diagnostic;
 
 /**
@@ -38,7 +35,7 @@ final class LeakReporter {
 
   /** Reports the leaks of the unit at {@code unitPath} whose kind matches {@code onException}. */
   static void report(
-      BugChecker check,
+      UnitCheck check,
       LeakAnalysis analysis,
       boolean onException,
       TreePath unitPath,
@@ -57,7 +54,7 @@ final class LeakReporter {
   }
 
   private static void reportLeaks(
-      BugChecker check,
+      UnitCheck check,
       LeakAnalysis analysis,
       boolean onException,
       TreePath unitPath,
@@ -74,7 +71,8 @@ final class LeakReporter {
     List<String> messages = new ArrayList<>();
     List<SuggestedFix> fixes = new ArrayList<>();
     for (Leak leak : result.leaks()) {
-      if (leak.onExceptionOnly() != onException || isSuppressed(check, leak, unitPath, state)) {
+      if (leak.onExceptionOnly() != onException
+          || check.isSuppressedAt(leak.site(), leak.variables(), unitPath, state)) {
         continue;
       }
       if (!leak.variables().isEmpty()
@@ -115,27 +113,6 @@ final class LeakReporter {
       }
       state.reportMatch(description.build());
     }
-  }
-
-  /**
-   * Error Prone checks suppressions only on the path to the matched tree (the method); a finding
-   * inside it must check the declarations between the method and the acquisition, and the local
-   * variables that held the resource.
-   */
-  private static boolean isSuppressed(
-      BugChecker check, Leak leak, TreePath unitPath, VisitorState state) {
-    TreePath path = TreePath.getPath(unitPath, leak.site());
-    for (TreePath p = path; p != null && p.getLeaf() != unitPath.getLeaf(); p = p.getParentPath()) {
-      if (check.isSuppressed(p.getLeaf(), state)) {
-        return true;
-      }
-    }
-    for (VariableElement v : leak.variables()) {
-      if (v instanceof Symbol sym && check.isSuppressed(sym, state)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

@@ -85,7 +85,8 @@ public final class PreferTryWithResources extends UnitCheck {
       List<TreePath> holders = new ArrayList<>();
       List<SuggestedFix> fixes = new ArrayList<>();
       for (TreePath holder : candidates(unitPath, result.acquisitions(), leaking)) {
-        if (isSuppressed(holder, unitPath, state) || leakFollows(holder, leaking, state)) {
+        if (isSuppressedAt(holder.getLeaf(), variables(holder), unitPath, state)
+            || leakFollows(holder, leaking, state)) {
           continue;
         }
         FixResult fix =
@@ -245,17 +246,9 @@ public final class PreferTryWithResources extends UnitCheck {
     return false;
   }
 
-  /** Suppressed on a declaration between the unit and the holder, or on the variable itself. */
-  private boolean isSuppressed(TreePath holder, TreePath unitPath, VisitorState state) {
-    for (TreePath p = holder;
-        p != null && p.getLeaf() != unitPath.getLeaf();
-        p = p.getParentPath()) {
-      if (isSuppressed(p.getLeaf(), state)) {
-        return true;
-      }
-    }
+  private static List<Symbol> variables(TreePath holder) {
     Symbol var = variableOf(holder);
-    return var != null && isSuppressed(var, state);
+    return var == null ? List.of() : List.of(var);
   }
 
   private static Symbol variableOf(TreePath holder) {

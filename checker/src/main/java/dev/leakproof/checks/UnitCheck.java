@@ -16,7 +16,10 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
 import dev.leakproof.analysis.LeakAnalysis;
+import java.util.Collection;
+import javax.lang.model.element.Element;
 
 /**
  * A check that looks at each unit the analysis knows: every method with a body, every lambda and
@@ -32,6 +35,27 @@ abstract class UnitCheck extends BugChecker
 
   UnitCheck(LeakAnalysis analysis) {
     this.analysis = analysis;
+  }
+
+  /**
+   * Error Prone checks suppressions only on the path to the matched tree (the unit). A finding
+   * inside it is suppressed on any declaration between the unit and {@code site}, and on any of
+   * {@code variables} (the locals that held the resource).
+   */
+  final boolean isSuppressedAt(
+      Tree site, Collection<? extends Element> variables, TreePath unitPath, VisitorState state) {
+    TreePath path = TreePath.getPath(unitPath, site);
+    for (TreePath p = path; p != null && p.getLeaf() != unitPath.getLeaf(); p = p.getParentPath()) {
+      if (isSuppressed(p.getLeaf(), state)) {
+        return true;
+      }
+    }
+    for (Element v : variables) {
+      if (v instanceof Symbol sym && isSuppressed(sym, state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Reports the findings of the unit (method, lambda or initializer block) at {@code unitPath}. */

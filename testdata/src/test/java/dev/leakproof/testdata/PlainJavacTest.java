@@ -14,8 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The setup the README gives for builds without Maven or Gradle (Bazel, Ant, scripts): the
- * checker's jar on javac's {@code -processorpath} with error_prone_core's classpath and the jars
- * that {@code mvn -pl checker dependency:build-classpath -Dmdep.includeScope=runtime} lists.
+ * checker's jar on javac's {@code -processorpath} with error_prone_core's classpath, nothing else.
  */
 class PlainJavacTest {
   @TempDir Path dir;
@@ -36,11 +35,9 @@ class PlainJavacTest {
         """);
     List<String> processorPath = new ArrayList<>();
     processorPath.add(System.getProperty("leakproof.jar"));
-    for (String property : List.of("leakproof.runtimeClasspath", "leakproof.errorproneClasspath")) {
-      String cp = Files.readString(Path.of(System.getProperty(property))).strip();
-      if (!cp.isEmpty()) {
-        processorPath.add(cp);
-      }
+    String cp = Files.readString(Path.of(System.getProperty("leakproof.errorproneClasspath"))).strip();
+    if (!cp.isEmpty()) {
+      processorPath.add(cp);
     }
     assertTrue(Files.exists(Path.of(processorPath.get(0))), "no jar at " + processorPath.get(0));
     List<String> command = new ArrayList<>();

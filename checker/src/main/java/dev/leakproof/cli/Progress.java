@@ -17,8 +17,8 @@ class Progress {
     return NONE;
   }
 
-  static Progress forScan(int files, PrintStream err) {
-    return files > THRESHOLD && isTerminal() ? new Shown(err) : NONE;
+  static Progress forScan(int files, PrintStream err, boolean terminal) {
+    return files > THRESHOLD && terminal ? new Shown(err) : NONE;
   }
 
   void phase(String what) {}
@@ -27,7 +27,8 @@ class Progress {
 
   void done() {}
 
-  private static boolean isTerminal() {
+  /** Whether a person is likely watching stderr. */
+  static boolean isTerminal() {
     Console console = System.console();
     if (console == null) {
       return false;

@@ -135,7 +135,7 @@ final class ScanCommand implements Callable<Integer> {
                 selected,
                 flags(),
                 charset(),
-                Progress.forScan(files.size(), err)),
+                Progress.forScan(files.size(), err, Progress.isTerminal())),
             err);
     if (!result.compileErrors().isEmpty()) {
       result.compileErrors().forEach(err::println);

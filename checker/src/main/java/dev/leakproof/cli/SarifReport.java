@@ -56,6 +56,14 @@ final class SarifReport {
               .withName(check.canonicalName())
               .withShortDescription(new MultiformatMessageString().withText(check.message()))
               .withHelpUri(URI.create(check.linkUrl()))
+              .withHelp(
+                  new MultiformatMessageString()
+                      .withText(check.message() + ". See " + check.linkUrl())
+                      .withMarkdown(
+                          check.message()
+                              + ". [What it finds, how to fix it, how to suppress it]("
+                              + check.linkUrl()
+                              + ")"))
               .withDefaultConfiguration(new ReportingConfiguration().withLevel(level(check))));
     }
     List<Result> results = new ArrayList<>();

@@ -315,7 +315,36 @@ final class LeakTransfer
             : finishOpenTest(s, closed, exceptional);
       }
     }
-    return finish(n, s, exceptional);
+    return closedGuard(n, s, exceptional);
+  }
+
+  /** {@code if (!closed)} in a lifecycle method: see {@link ClosedGuards}. */
+  @Override
+  public TransferResult<NoValue, LeakStore> visitFieldAccess(
+      FieldAccessNode n, TransferInput<NoValue, LeakStore> in) {
+    LeakStore s = in.getRegularStore();
+    ctx.step(s);
+    return closedGuard(n, s, s);
+  }
+
+  /**
+   * The result of {@code n}; when it tests whether this object is already closed, the owned fields
+   * are released on the branch that says so.
+   */
+  private TransferResult<NoValue, LeakStore> closedGuard(
+      Node n, LeakStore s, LeakStore exceptionalBase) {
+    if (ctx.inConstructor || ctx.ownedFields.isEmpty()) {
+      return finish(n, s, exceptionalBase);
+    }
+    Boolean closedWhen = ClosedGuards.closedWhen(n, ctx);
+    if (closedWhen == null) {
+      return finish(n, s, exceptionalBase);
+    }
+    LeakStore closed = releaseFields(s, ctx.ownedFields.keySet());
+    return new ExceptionalResults.Conditional<>(
+        closedWhen ? closed : s,
+        closedWhen ? s : closed,
+        cause -> exceptionalStore(n, (Type) cause, exceptionalBase));
   }
 
   @Override

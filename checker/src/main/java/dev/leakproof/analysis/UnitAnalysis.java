@@ -64,6 +64,9 @@ final class UnitAnalysis {
             && ASTHelpers.getSymbol(m) != null
             && ASTHelpers.getSymbol(m).isConstructor();
     ctx.ownedFields = ownedFields;
+    if (!ctx.inConstructor && !ownedFields.isEmpty()) {
+      ctx.closedFlags = ClosedGuards.flagsSetTrue(unit.body());
+    }
     ControlFlowGraph cfg = CFGBuilder.build(unit.bodyPath(), unit.ast(), false, false, env);
     ForwardAnalysisImpl<NoValue, LeakStore, LeakTransfer> analysis =
         new ForwardAnalysisImpl<>(new LeakTransfer(ctx));

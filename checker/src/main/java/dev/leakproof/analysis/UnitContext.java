@@ -71,6 +71,9 @@ final class UnitContext {
    */
   Map<VariableElement, OwnedFields.Owned> ownedFields = Map.of();
 
+  /** Boolean fields of {@code this} that the unit sets to true: its closed flags. */
+  Set<VariableElement> closedFlags = Set.of();
+
   private int steps;
 
   UnitContext(

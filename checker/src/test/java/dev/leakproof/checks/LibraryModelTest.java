@@ -49,6 +49,54 @@ class LibraryModelTest {
   }
 
   @Test
+  void negativePdfboxCloserInGuardedClose() {
+    helper
+        .addSourceLines(
+            "org/apache/pdfbox/io/IOUtils.java",
+            """
+            package org.apache.pdfbox.io;
+            public final class IOUtils {
+              public static java.io.IOException closeAndLogException(
+                  java.io.Closeable closeable, Object log, String name, java.io.IOException first) {
+                return first;
+              }
+            }
+            """)
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.Closeable;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import org.apache.pdfbox.io.IOUtils;
+            class T implements Closeable {
+              private final FileInputStream source;
+              private boolean closed;
+
+              T(String name) throws IOException {
+                source = new FileInputStream(name);
+              }
+
+              boolean isClosed() {
+                return closed;
+              }
+
+              @Override
+              public void close() throws IOException {
+                if (!isClosed()) {
+                  closed = true;
+                  IOException first = IOUtils.closeAndLogException(source, null, "source", null);
+                  if (first != null) {
+                    throw first;
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negativeHttpCoreMessagesWithoutStreams() {
     helper
         .addSourceLines(

@@ -44,6 +44,7 @@ import org.checkerframework.errorprone.dataflow.cfg.node.NotEqualNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.NullLiteralNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ObjectCreationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ReturnNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.SuperNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.SwitchExpressionNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.TernaryExpressionNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ThisNode;
@@ -244,6 +245,10 @@ final class LeakTransfer
     Role role = ctx.model.roleOf(method, receiverType);
     LeakStore exceptional = s;
     Summary summary = null;
+    if (receiverNode instanceof SuperNode && ctx.model.isLifecycleMethod(method)) {
+      s = releaseFields(s, ctx.releasedBySuper); // super.close() closes getStream()
+      exceptional = s;
+    }
     switch (role) {
       case RELEASE -> {
         if (receiver != null) {

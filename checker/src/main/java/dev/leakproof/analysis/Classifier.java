@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>A constructor of an {@code AutoCloseable} class makes a resource, unless the model lists
- *       the type or constructor as not a resource, or the class is anonymous.
+ *       the type or constructor as not a resource, or the class is anonymous (an anonymous subclass
+ *       given an owned resource wraps it, like any decorator).
  *   <li>A constructor of a class that is not closeable, given an owned resource, builds a holder:
  *       the new object joins the resource's obligation, so returning or storing it hands the
  *       resource over (releasing through it is impossible, so a dropped holder changes nothing).
@@ -40,7 +41,12 @@ final class Classifier {
       NewClassTree tree, MethodSymbol ctor, List<Node> args, LeakStore s, UnitContext ctx) {
     Type type = (Type) ctor.owner.type;
     if (tree.getClassBody() != null) {
-      return Acquisition.NONE;
+      // An anonymous subclass is no resource of its own, but one of a decorator wraps what it is
+      // given, as its superclass would: `new FilterOutputStream(out) { ... }`.
+      return ctx.model.isCloseable(type)
+              && wrapping(args, s, ctx) instanceof Acquisition.Joins joins
+          ? joins
+          : Acquisition.NONE;
     }
     Acquisition annotated = annotated(ctor, args, s, ctx);
     if (annotated != null) {

@@ -277,6 +277,9 @@ public final class HoldAnalysis {
         if (normalExit && holdingMethod && !ctx.releasedSomewhere.contains(h.key())) {
           continue; // its contract is to return with the lock held
         }
+        if (isLock(h.entry()) && ctx.releasedUnheld.contains(h.key())) {
+          continue; // taken again for the caller, who held it when it called, on any exit
+        }
         if (!isLock(h.entry()) && !ctx.releasedSomewhere.contains(h.key())) {
           continue; // a change the method never undoes is meant to last
         }

@@ -85,6 +85,13 @@ final class HoldTransfer
     /** Keys the unit releases somewhere: a restore entry is only checked once it is restored. */
     final Set<HoldKey> releasedSomewhere = new HashSet<>();
 
+    /**
+     * Keys the unit releases where it does not hold them: it was called holding them, and taking
+     * them again gives the caller back what it had ({@code unlock(); try { ... } finally { lock();
+     * }}).
+     */
+    final Set<HoldKey> releasedUnheld = new HashSet<>();
+
     Context(
         ResolvedModel model,
         Types types,
@@ -233,6 +240,11 @@ final class HoldTransfer
     HoldKey receiver = HoldKey.ofReceiver(tree, ctx.locals);
     if (!alsoAcquires) {
       noteReleases(tree, receiver);
+      if (receiver != null
+          && tree.getArguments().isEmpty()
+          && s.held().values().stream().noneMatch(h -> h.key().equals(receiver))) {
+        ctx.releasedUnheld.add(receiver);
+      }
     }
     for (HoldStore.Held h : s.held().values()) {
       if (!ctx.model.isHoldRelease(h.entry(), m, receiverType)) {

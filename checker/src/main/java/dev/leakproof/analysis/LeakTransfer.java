@@ -44,6 +44,7 @@ import org.checkerframework.errorprone.dataflow.cfg.node.NotEqualNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.NullLiteralNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ObjectCreationNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ReturnNode;
+import org.checkerframework.errorprone.dataflow.cfg.node.SuperNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.SwitchExpressionNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.TernaryExpressionNode;
 import org.checkerframework.errorprone.dataflow.cfg.node.ThisNode;
@@ -244,6 +245,10 @@ final class LeakTransfer
     Role role = ctx.model.roleOf(method, receiverType);
     LeakStore exceptional = s;
     Summary summary = null;
+    if (receiverNode instanceof SuperNode && ctx.model.isLifecycleMethod(method)) {
+      s = releaseFields(s, ctx.releasedBySuper); // super.close() closes getStream()
+      exceptional = s;
+    }
     switch (role) {
       case RELEASE -> {
         if (receiver != null) {
@@ -315,7 +320,36 @@ final class LeakTransfer
             : finishOpenTest(s, closed, exceptional);
       }
     }
-    return finish(n, s, exceptional);
+    return closedGuard(n, s, exceptional);
+  }
+
+  /** {@code if (!closed)} in a lifecycle method: see {@link ClosedGuards}. */
+  @Override
+  public TransferResult<NoValue, LeakStore> visitFieldAccess(
+      FieldAccessNode n, TransferInput<NoValue, LeakStore> in) {
+    LeakStore s = in.getRegularStore();
+    ctx.step(s);
+    return closedGuard(n, s, s);
+  }
+
+  /**
+   * The result of {@code n}; when it tests whether this object is already closed, the owned fields
+   * are released on the branch that says so.
+   */
+  private TransferResult<NoValue, LeakStore> closedGuard(
+      Node n, LeakStore s, LeakStore exceptionalBase) {
+    if (ctx.inConstructor || ctx.ownedFields.isEmpty()) {
+      return finish(n, s, exceptionalBase);
+    }
+    Boolean closedWhen = ClosedGuards.closedWhen(n, ctx);
+    if (closedWhen == null) {
+      return finish(n, s, exceptionalBase);
+    }
+    LeakStore closed = releaseFields(s, ctx.ownedFields.keySet());
+    return new ExceptionalResults.Conditional<>(
+        closedWhen ? closed : s,
+        closedWhen ? s : closed,
+        cause -> exceptionalStore(n, (Type) cause, exceptionalBase));
   }
 
   @Override

@@ -64,6 +64,14 @@ final class UnitAnalysis {
             && ASTHelpers.getSymbol(m) != null
             && ASTHelpers.getSymbol(m).isConstructor();
     ctx.ownedFields = ownedFields;
+    if (!ctx.inConstructor && !ownedFields.isEmpty()) {
+      ctx.closedFlags = ClosedGuards.flagsSetTrue(unit.body());
+      ClassTree cls = ASTHelpers.findEnclosingNode(unitPath, ClassTree.class);
+      if (cls != null) {
+        ctx.releasedBySuper =
+            InheritedRelease.fieldsReturnedByOverrides(cls, ownedFields.keySet(), ctx.state);
+      }
+    }
     ControlFlowGraph cfg = CFGBuilder.build(unit.bodyPath(), unit.ast(), false, false, env);
     ForwardAnalysisImpl<NoValue, LeakStore, LeakTransfer> analysis =
         new ForwardAnalysisImpl<>(new LeakTransfer(ctx));

@@ -71,6 +71,12 @@ final class UnitContext {
    */
   Map<VariableElement, OwnedFields.Owned> ownedFields = Map.of();
 
+  /** Boolean fields of {@code this} that the unit sets to true: its closed flags. */
+  Set<VariableElement> closedFlags = Set.of();
+
+  /** Owned fields that a superclass's lifecycle method reaches: see {@code InheritedRelease}. */
+  Set<VariableElement> releasedBySuper = Set.of();
+
   private int steps;
 
   UnitContext(

@@ -264,6 +264,6 @@ public final class LockFix {
     if (statementIndent.startsWith(outer) && statementIndent.length() > outer.length()) {
       return statementIndent.substring(outer.length());
     }
-    return statementIndent.startsWith("\t") ? "\t" : "  ";
+    return statementIndent.startsWith("\t") ? "\t" : Indentation.fileUnit(src);
   }
 }

@@ -1807,14 +1807,17 @@ public final class TryWithResourcesFix {
       return sb.toString();
     }
 
-    /** One level of indentation, as this file writes it (the statement's less its block's). */
+    /**
+     * One level of indentation, as this file writes it: the statement's less its block's, or, when
+     * the block opens on a continuation line (a method whose parameters wrap), the file's step.
+     */
     private String indentUnit(String statementIndent, int blockStart) {
       if (statementIndent.startsWith("\t")) {
         return "\t";
       }
       String outer = indentation(blockStart);
       int diff = statementIndent.length() - outer.length();
-      return diff > 0 && diff <= 8 ? " ".repeat(diff) : "  ";
+      return diff > 0 && diff <= 8 ? " ".repeat(diff) : Indentation.fileUnit(source);
     }
   }
 }

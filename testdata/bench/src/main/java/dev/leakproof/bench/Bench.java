@@ -65,7 +65,8 @@ public final class Bench {
 
   private static final Pattern FINDING = Pattern.compile("warning: \\[(\\w+)\\]");
   private static final Pattern STATS =
-      Pattern.compile("BENCH-STATS cpuNanos=(-?\\d+) peakRssKb=(-?\\d+)");
+      Pattern.compile(
+          "BENCH-STATS cpuNanos=(-?\\d+) peakRssKb=(-?\\d+) mainThreadCpuNanos=(-?\\d+)");
 
   private enum Config {
     OFF,
@@ -77,13 +78,19 @@ public final class Bench {
   private record Library(
       String name, Path sourcesJar, Path sourceDir, Path argFile, int files, long lines) {}
 
-  private record Run(long wallNanos, long cpuNanos, long rssKb, int exitCode, String output) {}
+  /**
+   * One compile: wall time as the driver sees it, CPU time of the whole process (javac's thread
+   * plus the JIT compiler and GC threads) and of javac's thread alone, and peak RSS.
+   */
+  private record Run(
+      long wallNanos, long cpuNanos, long mainCpuNanos, long rssKb, int exitCode, String output) {}
 
-  private record Stats(double wallSeconds, double cpuSeconds, double rssMb) {
+  private record Stats(double wallSeconds, double cpuSeconds, double mainCpuSeconds, double rssMb) {
     static Stats median(List<Run> runs) {
       return new Stats(
           median(runs.stream().mapToLong(Run::wallNanos).toArray()) / 1e9,
           median(runs.stream().mapToLong(Run::cpuNanos).toArray()) / 1e9,
+          median(runs.stream().mapToLong(Run::mainCpuNanos).toArray()) / 1e9,
           median(runs.stream().mapToLong(Run::rssKb).toArray()) / 1024);
     }
 
@@ -175,8 +182,9 @@ public final class Bench {
     }
     System.out.println();
     System.out.println(
-        "Medians (wall s, CPU s, peak RSS MB), ratios on/off; CF = Checker Framework"
-            + " Resource Leak Checker / plain javac, wall time");
+        "Medians (wall s, CPU s, peak RSS MB) and ratios on/off; javac x = CPU time of javac's own"
+            + " thread (without JIT and GC threads); CF x = Checker Framework Resource Leak"
+            + " Checker / plain javac, wall time");
     System.out.println(header());
     rows.forEach(System.out::println);
     if (!failures.isEmpty()) {
@@ -193,7 +201,7 @@ public final class Bench {
   private static String header() {
     return String.format(
         Locale.ROOT,
-        "| %-24s | %7s | %7s | %7s | %7s | %6s | %6s | %6s | %6s | %6s | %6s | %8s |",
+        "| %-24s | %6s | %8s | %7s | %7s | %6s | %7s | %6s | %6s | %6s | %7s | %6s | %6s |",
         "library",
         "lines",
         "wall off",
@@ -204,6 +212,7 @@ public final class Bench {
         "rss on",
         "wall x",
         "cpu x",
+        "javac x",
         "rss x",
         "CF x");
   }
@@ -224,10 +233,11 @@ public final class Bench {
         Run run = compile(library, config);
         System.out.printf(
             Locale.ROOT,
-            "   %-3s wall %6.2fs  cpu %6.2fs  rss %5d MB%n",
+            "   %-3s wall %6.2fs  cpu %6.2fs  javac thread %6.2fs  rss %5d MB%n",
             config.name().toLowerCase(Locale.ROOT),
             run.wallNanos() / 1e9,
             run.cpuNanos() / 1e9,
+            run.mainCpuNanos() / 1e9,
             run.rssKb() / 1024);
         (config == Config.ON ? on : off).add(run);
         if (config == Config.ON) {
@@ -274,8 +284,8 @@ public final class Bench {
     String row =
         String.format(
             Locale.ROOT,
-            "| %-24s | %7d | %7.2f | %7.2f | %7.2f | %6.2f | %6.0f | %6.0f | %6.3f | %6.3f | %6.3f"
-                + " | %8s |",
+            "| %-24s | %6d | %8.2f | %7.2f | %7.2f | %6.2f | %7.0f | %6.0f | %6.3f | %6.3f | %7.3f"
+                + " | %6.3f | %6s |",
             library.name(),
             library.lines(),
             offStats.wallSeconds(),
@@ -286,6 +296,7 @@ public final class Bench {
             onStats.rssMb(),
             onStats.wallSeconds() / offStats.wallSeconds(),
             onStats.cpuSeconds() / offStats.cpuSeconds(),
+            onStats.mainCpuSeconds() / offStats.mainCpuSeconds(),
             onStats.rssMb() / offStats.rssMb(),
             cf);
     System.out.println(header());
@@ -391,18 +402,20 @@ public final class Bench {
         if (config == Config.ON) {
           failures.add(why);
         }
-        return new Run(wall, -1, -1, -1, why);
+        return new Run(wall, -1, -1, -1, -1, why);
       }
       String output = Files.readString(log, StandardCharsets.UTF_8);
       Matcher stats = STATS.matcher(output);
       long cpu = -1;
       long rss = -1;
+      long mainCpu = -1;
       if (stats.find()) {
         cpu = Long.parseLong(stats.group(1));
         rss = Long.parseLong(stats.group(2));
+        mainCpu = Long.parseLong(stats.group(3));
         output = output.substring(0, stats.start());
       }
-      return new Run(wall, cpu, rss, process.exitValue(), output);
+      return new Run(wall, cpu, mainCpu, rss, process.exitValue(), output);
     } finally {
       Files.deleteIfExists(log);
     }

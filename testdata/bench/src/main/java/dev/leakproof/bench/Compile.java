@@ -19,7 +19,14 @@ public final class Compile {
     long cpuNanos =
         ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
             .getProcessCpuTime();
-    System.err.println("BENCH-STATS cpuNanos=" + cpuNanos + " peakRssKb=" + peakRssKb());
+    long mainCpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    System.err.println(
+        "BENCH-STATS cpuNanos="
+            + cpuNanos
+            + " peakRssKb="
+            + peakRssKb()
+            + " mainThreadCpuNanos="
+            + mainCpuNanos);
     System.err.flush();
     System.exit(rc);
   }

@@ -97,13 +97,17 @@ public final class Bench {
     private static double median(long[] values) {
       Arrays.sort(values);
       int n = values.length;
+      if (n == 0) {
+        return Double.NaN; // -Dbench.runs=0: only the reference
+      }
       return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
     }
   }
 
   private final Path work;
   private final String processorPath;
-  private final Path checkerFramework;
+  private final String checkerFramework;
+  private final String checkerQual;
   private final List<Path> classpathJars;
   private final List<String> extraJvmArgs;
   private final long timeoutMinutes;
@@ -124,7 +128,16 @@ public final class Bench {
     path.add(Files.readString(work.resolve("errorprone.classpath")).strip());
     path.removeIf(String::isEmpty);
     processorPath = String.join(File.pathSeparator, path);
-    checkerFramework = onlyFile(work.resolve("checkerframework"));
+    try (Stream<Path> jars = Files.list(work.resolve("checkerframework"))) {
+      List<Path> cf = jars.sorted().toList();
+      checkerFramework = String.join(File.pathSeparator, cf.stream().map(Path::toString).toList());
+      checkerQual =
+          cf.stream()
+              .filter(p -> p.getFileName().toString().startsWith("checker-qual"))
+              .map(Path::toString)
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("no checker-qual jar"));
+    }
     try (Stream<Path> jars = Files.list(work.resolve("classpath"))) {
       classpathJars = jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
     }
@@ -248,7 +261,9 @@ public final class Bench {
         }
       }
     }
-    System.out.println("   findings: " + findings);
+    if (runs > 0) {
+      System.out.println("   findings: " + findings);
+    }
     String cf = "n/a";
     if (cfRuns > 0) {
       List<Run> javac = new ArrayList<>();
@@ -359,7 +374,10 @@ public final class Bench {
     command.addAll(List.of("-d", out.toString(), "-encoding", "ISO-8859-1", "--release", "17"));
     command.addAll(List.of("-Xmaxwarns", "100000", "-Xmaxerrs", "100000", "-implicit:none"));
     command.add("-cp");
-    command.add(classpathFor(library));
+    command.add(
+        config == Config.CF
+            ? classpathFor(library) + File.pathSeparator + checkerQual
+            : classpathFor(library));
     switch (config) {
       case OFF, ON -> {
         command.addAll(
@@ -380,7 +398,7 @@ public final class Bench {
           command.addAll(
               List.of(
                   "-processorpath",
-                  checkerFramework.toString(),
+                  checkerFramework,
                   "-processor",
                   "org.checkerframework.checker.resourceleak.ResourceLeakChecker",
                   "-Awarns"));
@@ -465,12 +483,6 @@ public final class Bench {
         argFile,
         files.stream().map(p -> "\"" + p.toString().replace("\\", "\\\\") + "\"").toList());
     return new Library(name, jar, dir, argFile, files.size(), lines);
-  }
-
-  private static Path onlyFile(Path dir) throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.findFirst().orElseThrow(() -> new IllegalStateException("nothing in " + dir));
-    }
   }
 
   private static String tail(String output) {

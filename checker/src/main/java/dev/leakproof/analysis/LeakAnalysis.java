@@ -53,6 +53,7 @@ public final class LeakAnalysis {
   private @Nullable CompilationUnitIndex index;
   private final Map<Tree, UnitResult> results = new IdentityHashMap<>();
   private final Set<Tree> inProgress = new HashSet<>();
+  private final Map<Tree, Boolean> emptySummaries = new IdentityHashMap<>();
   private final Set<Tree> skipNoted = new HashSet<>();
   private final Map<ClassTree, Map<VariableElement, OwnedFields.Owned>> ownedFields =
       new IdentityHashMap<>();
@@ -191,16 +192,41 @@ public final class LeakAnalysis {
     if (cached != null) {
       return cached;
     }
-    Tree body = UnitAnalysis.bodyOf(unit);
-    if (body == null
-        || !(Prefilter.mayAcquire(body, model, unitPath.getCompilationUnit().getSourceFile())
-            || hasOwningParameter(unit)
-            || Prefilter.mentions(body, ownedFieldsAround(unitPath).keySet())
-            || isLifecycleMethodOfOwner(unitPath))) {
+    if (!mayHaveFindings(unitPath)) {
       results.put(unit, UnitResult.NOTHING);
       return UnitResult.NOTHING;
     }
     return compute(unitPath, state);
+  }
+
+  /**
+   * The prefilter: whether the unit may acquire a resource, has an {@code @Owning} parameter, or
+   * reads or writes a field its class owns (or is that class's release method).
+   */
+  private boolean mayHaveFindings(TreePath unitPath) {
+    Tree unit = unitPath.getLeaf();
+    Tree body = UnitAnalysis.bodyOf(unit);
+    return body != null
+        && (Prefilter.mayAcquire(body, model, unitPath.getCompilationUnit().getSourceFile())
+            || hasOwningParameter(unit)
+            || Prefilter.mentions(body, ownedFieldsAround(unitPath).keySet())
+            || isLifecycleMethodOfOwner(unitPath));
+  }
+
+  /**
+   * Whether the summary of the method at {@code path} is known to say nothing without analysing it:
+   * it has no resource parameter (only those get obligations a summary could release, return or
+   * store), its class owns no field (that it could release), and the prefilter shows that it
+   * acquires nothing (that it could return).
+   */
+  private boolean summaryIsEmpty(TreePath path) {
+    MethodTree method = (MethodTree) path.getLeaf();
+    for (var p : method.getParameters()) {
+      if (model.isCloseable(ASTHelpers.getType(p))) {
+        return false;
+      }
+    }
+    return ownedFieldsAround(path).isEmpty() && !mayHaveFindings(path);
   }
 
   private UnitResult compute(TreePath unitPath, VisitorState state) {
@@ -357,7 +383,11 @@ public final class LeakAnalysis {
     }
     UnitResult cached = results.get(tree);
     if (cached == null || cached == UnitResult.NOTHING) {
-      // The prefilter may have skipped it for its own findings; its summary needs a real run.
+      // Most same-file callees are plain helpers whose summary is empty; only the others need a
+      // run, even when the prefilter skipped them for their own findings.
+      if (emptySummaries.computeIfAbsent(tree, t -> summaryIsEmpty(path))) {
+        return Summary.NOTHING;
+      }
       cached = compute(path, state);
     }
     return cached.skippedBecause() == null ? cached.summary() : null;
@@ -372,6 +402,7 @@ public final class LeakAnalysis {
     if (unit != currentUnit) {
       currentUnit = unit;
       results.clear();
+      emptySummaries.clear();
       holdResults.clear();
       holdSkipped.clear();
       holdHelpers = null;

@@ -43,6 +43,10 @@ public final class NestedFixes {
    * pass); every other fix as it was. In a file with CRLF line breaks, new text uses them too.
    */
   public static List<@Nullable SuggestedFix> compose(List<SuggestedFix> fixes, VisitorState state) {
+    if (fixes.isEmpty()) {
+      // Called for every unit; most have no fix, and the source need not be read for them.
+      return new ArrayList<>();
+    }
     CharSequence source = state.getSourceCode();
     ErrorProneEndPosTable endPositions =
         ErrorProneEndPosTable.create(state.getPath().getCompilationUnit());
@@ -89,7 +93,7 @@ public final class NestedFixes {
       }
       open.add(n);
     }
-    boolean crlf = source.toString().contains("\r\n");
+    boolean crlf = hasCrlf(source);
     Map<SuggestedFix, SuggestedFix> composed = new IdentityHashMap<>();
     Set<SuggestedFix> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Node root : roots) {
@@ -115,6 +119,16 @@ public final class NestedFixes {
       result.add(dropped.contains(fix) ? null : composed.getOrDefault(fix, fix));
     }
     return result;
+  }
+
+  /** Whether {@code source} has a CRLF line break, without copying it into a string. */
+  private static boolean hasCrlf(CharSequence source) {
+    for (int i = 1; i < source.length(); i++) {
+      if (source.charAt(i) == '\n' && source.charAt(i - 1) == '\r') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean anyBroken(Node node, Set<Node> broken) {

@@ -5,6 +5,7 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
 import dev.leakproof.model.ModelEntry.Kind;
 import java.util.ArrayList;
@@ -53,6 +54,9 @@ public final class ResolvedModel {
   private final Types types;
   private final @Nullable Type autoCloseable;
   private final Map<String, Optional<Type>> resolved = new HashMap<>();
+  private final Map<Symbol.TypeSymbol, Boolean> closeableClasses = new HashMap<>();
+  private final Map<Symbol.TypeSymbol, Boolean> notResourceClasses = new HashMap<>();
+  private @Nullable Set<String> holdMethodNames;
   private final List<ModelEntry> resourceTypes = new ArrayList<>();
   private final List<ModelEntry> notResourceTypes = new ArrayList<>();
   private final List<ModelEntry> notResourceConstructors = new ArrayList<>();
@@ -129,6 +133,24 @@ public final class ResolvedModel {
         || type.getKind() == TypeKind.ERROR) {
       return false; // the null type is a subtype of everything: `f(null)` passes no resource
     }
+    if (byClassOnly(type)) {
+      return closeableClasses.computeIfAbsent(type.tsym, s -> computeIsCloseable(type));
+    }
+    return computeIsCloseable(type);
+  }
+
+  /**
+   * Whether what {@link #isCloseable} and {@link #isNotResourceType} say about {@code type} depends
+   * on its class alone: both look at the erasure and at annotations on the class, so only a
+   * type-use annotation or a type that is not a class type (an array's symbol is shared by all
+   * arrays) needs a fresh answer. The prefilter asks them for every call and {@code new} of every
+   * method.
+   */
+  private static boolean byClassOnly(Type type) {
+    return type.hasTag(TypeTag.CLASS) && type.tsym != null && type.getAnnotationMirrors().isEmpty();
+  }
+
+  private boolean computeIsCloseable(Type type) {
     List<String> mustCall = mustCall(type);
     if (mustCall != null) {
       return !mustCall.isEmpty(); // @MustCall({}) says no; @InheritableMustCall("stop") says yes
@@ -167,6 +189,13 @@ public final class ResolvedModel {
     if (type == null) {
       return false;
     }
+    if (byClassOnly(type)) {
+      return notResourceClasses.computeIfAbsent(type.tsym, s -> computeIsNotResourceType(type));
+    }
+    return computeIsNotResourceType(type);
+  }
+
+  private boolean computeIsNotResourceType(Type type) {
     List<String> mustCall = mustCall(type);
     if (mustCall != null) {
       return mustCall.isEmpty();
@@ -320,6 +349,13 @@ public final class ResolvedModel {
 
   /** The names of all acquiring methods of {@code hold*} and {@code restore*} entries. */
   public Set<String> holdMethodNames() {
+    if (holdMethodNames == null) {
+      holdMethodNames = Set.copyOf(collectHoldMethodNames());
+    }
+    return holdMethodNames;
+  }
+
+  private Set<String> collectHoldMethodNames() {
     Set<String> names = new HashSet<>();
     for (Kind k : HOLD_KINDS) {
       Map<String, List<ModelEntry>> exact = byExactName.get(k);

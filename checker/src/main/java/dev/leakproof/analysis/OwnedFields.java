@@ -104,6 +104,9 @@ public final class OwnedFields {
         scanAssignments(method, fields, owned, receivers, model);
       }
     }
+    if (!owned.isEmpty()) {
+      owned.keySet().removeAll(handedOver(cls, owned.keySet(), model));
+    }
     if (!childrenMustBeClosed) {
       receivers.forEach(
           (child, parent) -> {
@@ -113,6 +116,56 @@ public final class OwnedFields {
           });
     }
     return owned;
+  }
+
+  /**
+   * The owned fields whose resource the class hands to another owner somewhere: passed to a call
+   * that the model says takes ownership (a collection's {@code add}), or to the constructor of an
+   * object that is not itself a resource (a listener or worker that closes it when it stops). The
+   * class is then not the only one that can release it, and this syntactic view cannot tell who
+   * does, so the field is not reported. A wrapper's constructor ({@code new BufferedReader(in)}) is
+   * no hand-over: the class still holds the chain.
+   */
+  private static Set<VariableElement> handedOver(
+      ClassTree cls, Set<VariableElement> fields, ResolvedModel model) {
+    Set<VariableElement> handed = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (ASTHelpers.getSymbol(call) instanceof MethodSymbol m) {
+          ExpressionTree receiver = ASTHelpers.getReceiver(call);
+          if (model.roleOf(m, receiver == null ? null : ASTHelpers.getType(receiver))
+              == Role.TAKES_OWNERSHIP) {
+            call.getArguments().forEach(a -> addIfField(a, fields, handed));
+          }
+        }
+        return super.visitMethodInvocation(call, unused);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree n, Void unused) {
+        if (!model.isCloseable(ASTHelpers.getType(n))) {
+          n.getArguments().forEach(a -> addIfField(a, fields, handed));
+        }
+        return super.visitNewClass(n, unused);
+      }
+
+      @Override
+      public Void visitClass(ClassTree nested, Void unused) {
+        return nested == cls ? super.visitClass(nested, unused) : null;
+      }
+    }.scan(cls, null);
+    return handed;
+  }
+
+  private static void addIfField(
+      ExpressionTree argument, Set<VariableElement> fields, Set<VariableElement> handed) {
+    ExpressionTree a = ASTHelpers.stripParentheses(argument);
+    if (isThisField(a)
+        && ASTHelpers.getSymbol(a) instanceof VariableElement v
+        && fields.contains(v)) {
+      handed.add(v);
+    }
   }
 
   /**

@@ -64,6 +64,7 @@ final class UnitAnalysis {
             && ASTHelpers.getSymbol(m) != null
             && ASTHelpers.getSymbol(m).isConstructor();
     ctx.ownedFields = ownedFields;
+    ctx.budget.chargeCfg(unit.body());
     ControlFlowGraph cfg = CFGBuilder.build(unit.bodyPath(), unit.ast(), false, false, env);
     ForwardAnalysisImpl<NoValue, LeakStore, LeakTransfer> analysis =
         new ForwardAnalysisImpl<>(new LeakTransfer(ctx));

@@ -71,7 +71,7 @@ final class UnitContext {
    */
   Map<VariableElement, OwnedFields.Owned> ownedFields = Map.of();
 
-  private int steps;
+  final Budget budget;
 
   UnitContext(
       ResolvedModel model,
@@ -85,6 +85,7 @@ final class UnitContext {
     this.runtimeException = state.getSymtab().runtimeExceptionType;
     this.error = state.getSymtab().errorType;
     this.summaries = summaries;
+    this.budget = new Budget(options.maxStepsPerMethod());
   }
 
   /** The alias key of {@code n}'s value in this unit; see {@link LeakTransfer#aliasOf}. */
@@ -113,10 +114,7 @@ final class UnitContext {
   }
 
   void step(LeakStore store) {
-    if (++steps > options.maxStepsPerMethod()) {
-      throw new BudgetExceededException(
-          "more than " + options.maxStepsPerMethod() + " analysis steps");
-    }
+    budget.step(store.size());
     if (store.size() > options.maxOpenFacts()) {
       throw new BudgetExceededException("more than " + options.maxOpenFacts() + " open facts");
     }

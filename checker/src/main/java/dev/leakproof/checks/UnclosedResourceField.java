@@ -56,11 +56,9 @@ public final class UnclosedResourceField extends BugChecker implements ClassTree
           state.reportMatch(buildDescription(at).setMessage(message(f, state)).build());
         }
       }
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
       // The check boundary: nothing may escape into javac and break the user's build.
-      if (Boolean.getBoolean(LeakAnalysis.STRICT_PROPERTY)) {
-        throw e;
-      }
+      Boundary.failed(this, tree, e, state);
     }
     return NO_MATCH;
   }

@@ -644,7 +644,9 @@ public final class TryWithResourcesFix {
       int headerEnd = state.getEndPosition(inner.get(headerCount - 1));
       edits.replace(startOf(tryTree), headerEnd, leading + header(resources, gaps, tryIndent));
       int to = state.getEndPosition(tryTree);
-      String text = edits.render(from, to, to, to, "");
+      // The try keeps its indentation; a try unwrapped inside it loses one level of the file's.
+      String unit = indentUnit(indentation(startOf(inner.get(0))), startOf(tryTree));
+      String text = edits.render(from, to, to, to, unit);
       return fix.replace(from, to, text).build();
     }
 

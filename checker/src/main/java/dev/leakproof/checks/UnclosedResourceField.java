@@ -45,11 +45,11 @@ public final class UnclosedResourceField extends BugChecker implements ClassTree
 
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {
-    if (analysis.configError() != null) {
-      LeakReporter.reportConfigError(analysis, state);
-      return NO_MATCH;
-    }
     try {
+      if (analysis.configError() != null) {
+        LeakReporter.reportConfigError(analysis, state);
+        return NO_MATCH;
+      }
       for (FieldFinding f : analysis.fieldFindings(state.getPath(), state)) {
         Tree at = f.overwrite() != null ? f.overwrite().tree() : f.field();
         if (!isSuppressed(f, at, state)) {

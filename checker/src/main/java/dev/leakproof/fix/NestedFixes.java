@@ -44,8 +44,9 @@ public final class NestedFixes {
    */
   public static List<@Nullable SuggestedFix> compose(List<SuggestedFix> fixes, VisitorState state) {
     CharSequence source = state.getSourceCode();
-    ErrorProneEndPosTable endPositions =
-        ErrorProneEndPosTable.create(state.getPath().getCompilationUnit());
+    // The fixes replace position ranges; creating the file's end-position table for each unit
+    // would cost the size of the file every time (quadratic in a file of many methods).
+    ErrorProneEndPosTable endPositions = pos -> state.getEndPosition(pos.getTree());
     List<Node> nodes = new ArrayList<>();
     Map<Replacement, Node> byReplacement = new HashMap<>();
     for (SuggestedFix fix : fixes) {
@@ -89,7 +90,6 @@ public final class NestedFixes {
       }
       open.add(n);
     }
-    boolean crlf = source.toString().contains("\r\n");
     Map<SuggestedFix, SuggestedFix> composed = new IdentityHashMap<>();
     Set<SuggestedFix> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Node root : roots) {
@@ -105,7 +105,7 @@ public final class NestedFixes {
         addGroup(root, null, composed, dropped);
         continue;
       }
-      if (crlf) {
+      if (usesCrlf(source, root.start())) {
         text = text.replaceAll("(?<!\r)\n", "\r\n");
       }
       addGroup(root, SuggestedFix.replace(root.start(), root.end(), text), composed, dropped);
@@ -115,6 +115,16 @@ public final class NestedFixes {
       result.add(dropped.contains(fix) ? null : composed.getOrDefault(fix, fix));
     }
     return result;
+  }
+
+  /** Whether the line at {@code pos} ends with CRLF: looking at the whole file costs its size. */
+  private static boolean usesCrlf(CharSequence source, int pos) {
+    for (int i = Math.max(0, pos); i < source.length(); i++) {
+      if (source.charAt(i) == '\n') {
+        return i > 0 && source.charAt(i - 1) == '\r';
+      }
+    }
+    return false;
   }
 
   private static boolean anyBroken(Node node, Set<Node> broken) {

@@ -109,7 +109,7 @@ public final class TryWithResourcesFix {
       return FixResult.of(new Rewrite(result.acquisitions(), unitPath, model, state).forLeak(leak));
     } catch (CannotFix e) {
       return FixResult.none(e.reason);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       if (Boolean.getBoolean(LeakAnalysis.STRICT_PROPERTY)) {
         throw e;
       }
@@ -132,7 +132,7 @@ public final class TryWithResourcesFix {
       return FixResult.of(new Rewrite(acquisitions, unitPath, model, state).forHolder(holder));
     } catch (CannotFix e) {
       return FixResult.none(e.reason);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       if (Boolean.getBoolean(LeakAnalysis.STRICT_PROPERTY)) {
         throw e;
       }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
 
 /**
  * Compiles generated sources at 1×, 10× and 100× size, with Error Prone and all its checks off and
@@ -17,7 +18,11 @@ import java.util.function.IntFunction;
  * exceed the class file's limits, and code generation costs the same in both runs.
  */
 public final class ScalingBenchmark {
-  private ScalingBenchmark() {}
+  /** The entry point of {@code -Pscaling}. */
+  @Test
+  void printScaling() {
+    main(new String[] {System.getProperty("leakproof.scaling.runs", "5")});
+  }
 
   private record Shape(String name, IntFunction<List<SourceCompiler.Source>> sources) {}
 
@@ -105,6 +110,56 @@ public final class ScalingBenchmark {
               (onMs - offMs) * 1000 / methods);
         }
       }
+      budget(compiler, runs);
+    }
+  }
+
+  /**
+   * The cost of single generated methods near and over the budget: the extra time of the run with
+   * Leakproof on is what that one method cost.
+   */
+  private static void budget(SourceCompiler compiler, int runs) {
+    record Case(String name, String source) {}
+    List<Case> cases =
+        List.of(
+            new Case("100 blocks, 300 resources", Generated.oneLargeMethod("gen", "B", 100)),
+            new Case("1,000 blocks, 3,000 resources", Generated.oneLargeMethod("gen", "B", 1000)),
+            new Case(
+                "1,000 resources nested 200 deep", Generated.deeplyNested("gen", "B", 1000, 200)),
+            new Case(
+                "1,000 resources nested 20 deep", Generated.deeplyNested("gen", "B", 1000, 20)),
+            new Case(
+                "1,000 locks nested 20 deep", Generated.deeplyNestedLocks("gen", "B", 1000, 20)),
+            new Case("1,000 streams left open", Generated.manyOpen("gen", "B", 1000)));
+    System.out.printf(
+        "%n%-33s %7s %9s %9s %10s  %s%n",
+        "one method", "lines", "off (ms)", "on (ms)", "extra (ms)", "outcome");
+    for (Case c : cases) {
+      List<SourceCompiler.Source> sources =
+          List.of(new SourceCompiler.Source("gen/B.java", c.source()));
+      double[] off = new double[runs];
+      double[] on = new double[runs];
+      String outcome = "";
+      for (int r = 0; r < runs; r++) {
+        off[r] = time(compiler, sources, SourceCompiler.NO_CHECKS);
+        long start = System.nanoTime();
+        SourceCompiler.Result result =
+            compiler.compile(sources, SourceCompiler.ALL_LEAKPROOF_CHECKS, OPTIONS);
+        on[r] = (System.nanoTime() - start) / 1e6;
+        outcome =
+            result.warnings().stream().anyMatch(w -> w.contains("did not check"))
+                ? "skipped with a note"
+                : "analysed, " + result.warnings().size() + " findings";
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "%-33s %7d %9.0f %9.0f %10.0f  %s%n",
+          c.name(),
+          c.source().lines().count(),
+          median(off),
+          median(on),
+          median(on) - median(off),
+          outcome);
     }
   }
 

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -112,13 +111,6 @@ public final class SourceCompiler implements AutoCloseable {
     StringWriter output = new StringWriter();
     javac.getTask(output, discardingOutput, diagnostics, options, null, units).call();
     return new Result(diagnostics.getDiagnostics(), output.toString());
-  }
-
-  /** The sources keyed by path, for messages. */
-  public static Map<String, String> byPath(List<Source> sources) {
-    Map<String, String> m = new java.util.LinkedHashMap<>();
-    sources.forEach(s -> m.put(s.path(), s.text()));
-    return m;
   }
 
   @Override

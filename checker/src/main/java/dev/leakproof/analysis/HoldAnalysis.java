@@ -220,6 +220,7 @@ public final class HoldAnalysis {
     if (cls == null || body == null || !mayHold(body, model)) {
       return List.of();
     }
+    Faults.at(Faults.Point.HOLDS);
     UnderlyingAST ast;
     TreePath bodyPath;
     if (leaf instanceof MethodTree m) {
@@ -254,6 +255,7 @@ public final class HoldAnalysis {
     ctx.hasSource = t -> ASTHelpers.getStartPosition(t) > 0 && state.getEndPosition(t) > 0;
     collectKeyParts(body, model, ctx.keyParts);
     collectConditions(body, ctx.conditions);
+    ctx.budget.chargeCfg(body);
     ControlFlowGraph cfg =
         CFGBuilder.build(
             bodyPath, ast, false, false, JavacProcessingEnvironment.instance(state.context));

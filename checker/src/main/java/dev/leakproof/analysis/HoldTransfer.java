@@ -67,8 +67,7 @@ final class HoldTransfer
     /** Same-file methods and the parameters they release. */
     final Function<MethodSymbol, Set<Integer>> helperParameters;
 
-    final int maxSteps;
-    int steps;
+    final Budget budget;
 
     /**
      * Calls that compute what a release call releases ({@code rwl.readLock()} in {@code
@@ -108,13 +107,14 @@ final class HoldTransfer
       this.locals = locals;
       this.helperReleases = helperReleases;
       this.helperParameters = helperParameters;
-      this.maxSteps = maxSteps;
+      this.budget = new Budget(maxSteps);
     }
 
-    void step() {
-      if (++steps > maxSteps) {
-        throw new BudgetExceededException("more than " + maxSteps + " analysis steps");
-      }
+    void step(TransferInput<NoValue, HoldStore> in) {
+      budget.step(
+          in.containsTwoStores()
+              ? in.getThenStore().size() + in.getElseStore().size()
+              : in.getRegularStore().size());
     }
   }
 
@@ -132,7 +132,7 @@ final class HoldTransfer
   @Override
   public TransferResult<NoValue, HoldStore> visitNode(
       Node n, TransferInput<NoValue, HoldStore> in) {
-    ctx.step();
+    ctx.step(in);
     HoldStore s = in.getRegularStore();
     return result(n, s, s);
   }
@@ -140,7 +140,7 @@ final class HoldTransfer
   @Override
   public TransferResult<NoValue, HoldStore> visitMethodInvocation(
       MethodInvocationNode n, TransferInput<NoValue, HoldStore> in) {
-    ctx.step();
+    ctx.step(in);
     HoldStore s = in.getRegularStore();
     MethodInvocationTree tree = n.getTree();
     MethodSymbol m = tree == null ? null : ASTHelpers.getSymbol(tree);
@@ -344,7 +344,7 @@ final class HoldTransfer
   @Override
   public TransferResult<NoValue, HoldStore> visitAssignment(
       AssignmentNode n, TransferInput<NoValue, HoldStore> in) {
-    ctx.step();
+    ctx.step(in);
     if (!(n.getTarget() instanceof LocalVariableNode target)) {
       HoldStore s = in.getRegularStore();
       return result(n, s, s);
@@ -401,7 +401,7 @@ final class HoldTransfer
   @Override
   public TransferResult<NoValue, HoldStore> visitLocalVariable(
       LocalVariableNode n, TransferInput<NoValue, HoldStore> in) {
-    ctx.step();
+    ctx.step(in);
     HoldStore s = in.getRegularStore();
     if (n.getElement().asType().getKind() != TypeKind.BOOLEAN
         || !ctx.conditions.contains(n.getTree())) {
@@ -421,7 +421,7 @@ final class HoldTransfer
   @Override
   public TransferResult<NoValue, HoldStore> visitConditionalNot(
       ConditionalNotNode n, TransferInput<NoValue, HoldStore> in) {
-    ctx.step();
+    ctx.step(in);
     if (in.containsTwoStores()) {
       return new ConditionalTransferResult<>(null, in.getElseStore(), in.getThenStore());
     }
@@ -442,7 +442,7 @@ final class HoldTransfer
 
   private TransferResult<NoValue, HoldStore> passConditions(
       Node n, TransferInput<NoValue, HoldStore> in) {
-    ctx.step();
+    ctx.step(in);
     if (in.containsTwoStores()) {
       return new ConditionalTransferResult<>(null, in.getThenStore(), in.getElseStore());
     }
@@ -452,7 +452,7 @@ final class HoldTransfer
   @Override
   public TransferResult<NoValue, HoldStore> visitReturn(
       ReturnNode n, TransferInput<NoValue, HoldStore> in) {
-    ctx.step();
+    ctx.step(in);
     HoldStore s =
         in.getRegularStore().withWitnessIfNone(witness(Witness.Kind.RETURN, n.getTree(), ""));
     return result(n, s, s);

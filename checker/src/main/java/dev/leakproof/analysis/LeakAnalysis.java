@@ -55,6 +55,7 @@ public final class LeakAnalysis {
   private final Set<Tree> inProgress = new HashSet<>();
   private final Map<Tree, Boolean> emptySummaries = new IdentityHashMap<>();
   private final Set<Tree> skipNoted = new HashSet<>();
+  private final Set<Tree> holdSkipNoted = new HashSet<>();
   private final Map<ClassTree, Map<VariableElement, OwnedFields.Owned>> ownedFields =
       new IdentityHashMap<>();
 
@@ -98,11 +99,31 @@ public final class LeakAnalysis {
   }
 
   /**
-   * Whether the caller is the first to tell the user that {@code unit} was skipped; each skipped
-   * unit is noted once, however many checks read its result.
+   * Whether the caller is the first to tell the user that the leak analysis (or, with {@code
+   * holds}, the lock and state analysis) skipped {@code unit}; each skipped unit is noted once per
+   * analysis, however many checks read its result.
    */
-  public boolean claimSkipNote(Tree unit) {
-    return skipNoted.add(unit);
+  public boolean claimSkipNote(Tree unit, boolean holds) {
+    return (holds ? holdSkipNoted : skipNoted).add(unit);
+  }
+
+  /** An internal error and where it was thrown, for the user to report. */
+  public static String describeFailure(Throwable e) {
+    StackTraceElement[] trace = e.getStackTrace();
+    if (trace.length == 0) {
+      return e.toString();
+    }
+    StackTraceElement top = trace[0];
+    return e
+        + " at "
+        + top.getClassName()
+        + "."
+        + top.getMethodName()
+        + "("
+        + top.getFileName()
+        + ":"
+        + top.getLineNumber()
+        + ")";
   }
 
   /** The problem with the {@code -XepOpt:Leakproof:*} flags, or null if they are fine. */
@@ -150,7 +171,7 @@ public final class LeakAnalysis {
       if (Boolean.getBoolean(STRICT_PROPERTY)) {
         throw e;
       }
-      holdSkipped.put(unit, "of an internal error: " + e);
+      holdSkipped.put(unit, "of an internal error: " + describeFailure(e));
       result = List.of();
     }
     holdResults.put(unit, result);
@@ -234,6 +255,7 @@ public final class LeakAnalysis {
     inProgress.add(unit);
     UnitResult result;
     try {
+      Faults.at(Faults.Point.ANALYSIS);
       UnitContext ctx = new UnitContext(model, config, state, m -> summaryOf(m, state));
       result =
           UnitAnalysis.run(
@@ -247,7 +269,7 @@ public final class LeakAnalysis {
       if (Boolean.getBoolean(STRICT_PROPERTY)) {
         throw e;
       }
-      result = UnitResult.skipped("of an internal error: " + e);
+      result = UnitResult.skipped("of an internal error: " + describeFailure(e));
     } finally {
       inProgress.remove(unit);
     }
@@ -289,6 +311,7 @@ public final class LeakAnalysis {
     if (owned.isEmpty() || config == null) {
       return List.of();
     }
+    Faults.at(Faults.Point.FIELDS);
     ClassTree cls = (ClassTree) classPath.getLeaf();
     List<TreePath> lifecycle = new ArrayList<>();
     List<TreePath> methods = new ArrayList<>();
@@ -395,6 +418,7 @@ public final class LeakAnalysis {
 
   private void enterUnit(CompilationUnitTree unit, VisitorState state) {
     if (modelContext != state.context) {
+      Faults.at(Faults.Point.MODEL);
       modelContext = state.context;
       model = new ResolvedModel(library, VisitorState.createForUtilityPurposes(state.context));
       currentUnit = null;
@@ -407,6 +431,7 @@ public final class LeakAnalysis {
       holdSkipped.clear();
       holdHelpers = null;
       skipNoted.clear();
+      holdSkipNoted.clear();
       ownedFields.clear();
       index = null;
     }

@@ -77,7 +77,7 @@ final class UnitContext {
   /** Owned fields that a superclass's lifecycle method reaches: see {@code InheritedRelease}. */
   Set<VariableElement> releasedBySuper = Set.of();
 
-  private int steps;
+  final Budget budget;
 
   UnitContext(
       ResolvedModel model,
@@ -91,6 +91,7 @@ final class UnitContext {
     this.runtimeException = state.getSymtab().runtimeExceptionType;
     this.error = state.getSymtab().errorType;
     this.summaries = summaries;
+    this.budget = new Budget(options.maxStepsPerMethod());
   }
 
   /** The alias key of {@code n}'s value in this unit; see {@link LeakTransfer#aliasOf}. */
@@ -119,10 +120,7 @@ final class UnitContext {
   }
 
   void step(LeakStore store) {
-    if (++steps > options.maxStepsPerMethod()) {
-      throw new BudgetExceededException(
-          "more than " + options.maxStepsPerMethod() + " analysis steps");
-    }
+    budget.step(store.size());
     if (store.size() > options.maxOpenFacts()) {
       throw new BudgetExceededException("more than " + options.maxOpenFacts() + " open facts");
     }

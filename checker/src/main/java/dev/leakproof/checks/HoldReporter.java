@@ -7,6 +7,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import dev.leakproof.analysis.Faults;
 import dev.leakproof.analysis.HoldAnalysis;
 import dev.leakproof.analysis.LeakAnalysis;
 import dev.leakproof.analysis.Witness;
@@ -35,31 +36,26 @@ final class HoldReporter {
     if (analysis.configError() != null) {
       return;
     }
-    try {
-      List<HoldAnalysis.Finding> findings = analysis.holds(unitPath, state);
-      String skipped = analysis.holdSkippedBecause(unitPath.getLeaf());
-      if (skipped != null && analysis.claimSkipNote(unitPath.getLeaf())) {
-        LeakReporter.noteSkipped(unitPath, skipped, state);
+    List<HoldAnalysis.Finding> findings = analysis.holds(unitPath, state);
+    String skipped = analysis.holdSkippedBecause(unitPath.getLeaf());
+    if (skipped != null && analysis.claimSkipNote(unitPath.getLeaf(), true)) {
+      Boundary.noteSkipped(
+          check, unitPath.getLeaf(), " for locks and temporary state", skipped, state);
+    }
+    for (HoldAnalysis.Finding f : findings) {
+      if (f.isLock() != locks || check.isSuppressedAt(f.site(), List.of(), unitPath, state)) {
+        continue;
       }
-      for (HoldAnalysis.Finding f : findings) {
-        if (f.isLock() != locks || check.isSuppressedAt(f.site(), List.of(), unitPath, state)) {
-          continue;
+      Faults.at(Faults.Point.REPORT);
+      Description.Builder d =
+          check.buildDescription(f.site()).setMessage(message(f, unitPath, state));
+      if (locks) {
+        SuggestedFix fix = LockFix.of(f, unitPath, analysis.model(state), state);
+        if (fix != null) {
+          d.addFix(fix);
         }
-        Description.Builder d =
-            check.buildDescription(f.site()).setMessage(message(f, unitPath, state));
-        if (locks) {
-          SuggestedFix fix = LockFix.of(f, unitPath, analysis.model(state), state);
-          if (fix != null) {
-            d.addFix(fix);
-          }
-        }
-        state.reportMatch(d.build());
       }
-    } catch (RuntimeException | StackOverflowError e) {
-      // The check boundary: nothing may escape into javac and break the user's build.
-      if (Boolean.getBoolean(LeakAnalysis.STRICT_PROPERTY)) {
-        throw e;
-      }
+      state.reportMatch(d.build());
     }
   }
 

@@ -5,12 +5,10 @@ import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
-import com.sun.tools.javac.util.Log;
+import dev.leakproof.analysis.Faults;
 import dev.leakproof.analysis.Leak;
 import dev.leakproof.analysis.LeakAnalysis;
 import dev.leakproof.analysis.UnitResult;
@@ -43,26 +41,8 @@ final class LeakReporter {
     if (analysis.configError() != null) {
       return;
     }
-    try {
-      reportLeaks(check, analysis, onException, unitPath, state);
-    } catch (RuntimeException | StackOverflowError e) {
-      // The check boundary: nothing may escape into javac and break the user's build.
-      if (Boolean.getBoolean(LeakAnalysis.STRICT_PROPERTY)) {
-        throw e;
-      }
-    }
-  }
-
-  private static void reportLeaks(
-      UnitCheck check,
-      LeakAnalysis analysis,
-      boolean onException,
-      TreePath unitPath,
-      VisitorState state) {
     UnitResult result = analysis.analyze(unitPath, state);
-    if (result.skippedBecause() != null && analysis.claimSkipNote(unitPath.getLeaf())) {
-      noteSkipped(unitPath, result.skippedBecause(), state);
-    }
+    noteIfSkipped(check, analysis, unitPath, result, state);
     // Two acquisitions on one line that end up in the same variables (`b ? open(f) : open(g)`)
     // are one value to the reader: one finding. Acquisitions on separate lines (the arms of a
     // switch) keep a finding each, so that each points at its own acquisition.
@@ -82,6 +62,7 @@ final class LeakReporter {
                   leak.variables()))) {
         continue;
       }
+      Faults.at(Faults.Point.REPORT);
       FixResult fix =
           TryWithResourcesFix.forLeak(
               leak,
@@ -129,24 +110,20 @@ final class LeakReporter {
     }
   }
 
-  /** Never silent: a unit that was not analysed says so, as a note the user can see. */
-  static void noteSkipped(TreePath unitPath, String why, VisitorState state) {
-    CompilationUnitTree unit = unitPath.getCompilationUnit();
-    Tree leaf = unitPath.getLeaf();
-    String what =
-        leaf instanceof MethodTree m
-            ? "method " + m.getName() + "()"
-            : leaf instanceof LambdaExpressionTree ? "a lambda" : "an initializer";
-    String file = unit.getSourceFile() == null ? "" : unit.getSourceFile().getName() + ":";
-    Log.instance(state.context)
-        .printRawLines(
-            Log.WriterKind.NOTICE,
-            file
-                + line(unit, ASTHelpers.getStartPosition(leaf))
-                + ": note: Leakproof did not check "
-                + what
-                + " because "
-                + why);
+  /**
+   * Never silent: a unit the leak analysis skipped says so, in one note however many checks read
+   * the result.
+   */
+  static void noteIfSkipped(
+      UnitCheck check,
+      LeakAnalysis analysis,
+      TreePath unitPath,
+      UnitResult result,
+      VisitorState state) {
+    if (result.skippedBecause() != null && analysis.claimSkipNote(unitPath.getLeaf(), false)) {
+      Boundary.noteSkipped(
+          check, unitPath.getLeaf(), " for resource leaks", result.skippedBecause(), state);
+    }
   }
 
   static int line(CompilationUnitTree unit, int position) {

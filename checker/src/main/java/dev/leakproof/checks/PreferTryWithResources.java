@@ -73,54 +73,48 @@ public final class PreferTryWithResources extends UnitCheck {
     if (analysis.configError() != null) {
       return; // ResourceLeak reports the flag error
     }
-    try {
-      UnitResult result = analysis.analyze(unitPath, state);
-      if (result.acquisitions().isEmpty()) {
-        return;
+    UnitResult result = analysis.analyze(unitPath, state);
+    LeakReporter.noteIfSkipped(this, analysis, unitPath, result, state);
+    if (result.acquisitions().isEmpty()) {
+      return;
+    }
+    Set<Tree> leaking = new HashSet<>();
+    for (Leak leak : result.leaks()) {
+      leaking.add(leak.site());
+    }
+    List<TreePath> holders = new ArrayList<>();
+    List<SuggestedFix> fixes = new ArrayList<>();
+    for (TreePath holder : candidates(unitPath, result.acquisitions(), leaking)) {
+      if (isSuppressedAt(holder.getLeaf(), variables(holder), unitPath, state)
+          || leakFollows(holder, leaking, state)) {
+        continue;
       }
-      Set<Tree> leaking = new HashSet<>();
-      for (Leak leak : result.leaks()) {
-        leaking.add(leak.site());
+      FixResult fix =
+          TryWithResourcesFix.forManualRelease(
+              holder, result.acquisitions(), unitPath, analysis.model(state), state);
+      if (fix.fix() != null) {
+        holders.add(holder);
+        fixes.add(fix.fix());
       }
-      List<TreePath> holders = new ArrayList<>();
-      List<SuggestedFix> fixes = new ArrayList<>();
-      for (TreePath holder : candidates(unitPath, result.acquisitions(), leaking)) {
-        if (isSuppressedAt(holder.getLeaf(), variables(holder), unitPath, state)
-            || leakFollows(holder, leaking, state)) {
-          continue;
-        }
-        FixResult fix =
-            TryWithResourcesFix.forManualRelease(
-                holder, result.acquisitions(), unitPath, analysis.model(state), state);
-        if (fix.fix() != null) {
-          holders.add(holder);
-          fixes.add(fix.fix());
-        }
+    }
+    // Resources closed in nested finally blocks: one patch pass rewrites them all.
+    fixes = NestedFixes.compose(fixes, state);
+    for (int i = 0; i < holders.size(); i++) {
+      if (fixes.get(i) == null) {
+        continue; // overlapping rewrites that do not compose: the suggestion waits
       }
-      // Resources closed in nested finally blocks: one patch pass rewrites them all.
-      fixes = NestedFixes.compose(fixes, state);
-      for (int i = 0; i < holders.size(); i++) {
-        if (fixes.get(i) == null) {
-          continue; // overlapping rewrites that do not compose: the suggestion waits
-        }
-        Symbol var = variableOf(holders.get(i));
-        state.reportMatch(
-            buildDescription(holders.get(i).getLeaf())
-                .setMessage(
-                    "`"
-                        + var.getSimpleName()
-                        + "` ("
-                        + var.type.tsym.getSimpleName()
-                        + ") is closed by hand in a finally block; try-with-resources closes it"
-                        + " the same way with less code")
-                .addFix(fixes.get(i))
-                .build());
-      }
-    } catch (RuntimeException | StackOverflowError e) {
-      // The check boundary: nothing may escape into javac and break the user's build.
-      if (Boolean.getBoolean(LeakAnalysis.STRICT_PROPERTY)) {
-        throw e;
-      }
+      Symbol var = variableOf(holders.get(i));
+      state.reportMatch(
+          buildDescription(holders.get(i).getLeaf())
+              .setMessage(
+                  "`"
+                      + var.getSimpleName()
+                      + "` ("
+                      + var.type.tsym.getSimpleName()
+                      + ") is closed by hand in a finally block; try-with-resources closes it"
+                      + " the same way with less code")
+              .addFix(fixes.get(i))
+              .build());
     }
   }
 

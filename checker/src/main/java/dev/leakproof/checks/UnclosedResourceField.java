@@ -45,22 +45,20 @@ public final class UnclosedResourceField extends BugChecker implements ClassTree
 
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {
-    if (analysis.configError() != null) {
-      LeakReporter.reportConfigError(analysis, state);
-      return NO_MATCH;
-    }
     try {
+      if (analysis.configError() != null) {
+        LeakReporter.reportConfigError(analysis, state);
+        return NO_MATCH;
+      }
       for (FieldFinding f : analysis.fieldFindings(state.getPath(), state)) {
         Tree at = f.overwrite() != null ? f.overwrite().tree() : f.field();
         if (!isSuppressed(f, at, state)) {
           state.reportMatch(buildDescription(at).setMessage(message(f, state)).build());
         }
       }
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
       // The check boundary: nothing may escape into javac and break the user's build.
-      if (Boolean.getBoolean(LeakAnalysis.STRICT_PROPERTY)) {
-        throw e;
-      }
+      Boundary.failed(this, tree, e, state);
     }
     return NO_MATCH;
   }

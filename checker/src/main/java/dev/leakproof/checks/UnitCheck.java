@@ -24,7 +24,8 @@ import javax.lang.model.element.Element;
 /**
  * A check that looks at each unit the analysis knows: every method with a body, every lambda and
  * every initializer block. It also reports a bad {@code -XepOpt:Leakproof:*} flag, once per
- * compilation, whichever checks are on.
+ * compilation, whichever checks are on. Each matcher is a check boundary ({@link Boundary}):
+ * whatever escapes the analysis, a fix or a message becomes one note on the unit.
  */
 abstract class UnitCheck extends BugChecker
     implements CompilationUnitTreeMatcher,
@@ -63,21 +64,25 @@ abstract class UnitCheck extends BugChecker
 
   @Override
   public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    LeakReporter.reportConfigError(analysis, state);
+    try {
+      LeakReporter.reportConfigError(analysis, state);
+    } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
+      Boundary.failed(this, tree, e, state);
+    }
     return NO_MATCH;
   }
 
   @Override
   public final Description matchMethod(MethodTree tree, VisitorState state) {
     if (tree.getBody() != null) {
-      reportUnit(state.getPath(), state);
+      checkUnit(state.getPath(), state);
     }
     return NO_MATCH;
   }
 
   @Override
   public final Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
-    reportUnit(state.getPath(), state);
+    checkUnit(state.getPath(), state);
     return NO_MATCH;
   }
 
@@ -85,9 +90,18 @@ abstract class UnitCheck extends BugChecker
   public final Description matchClass(ClassTree tree, VisitorState state) {
     for (Tree member : tree.getMembers()) {
       if (member instanceof BlockTree block) {
-        reportUnit(new TreePath(state.getPath(), block), state);
+        checkUnit(new TreePath(state.getPath(), block), state);
       }
     }
     return NO_MATCH;
+  }
+
+  /** The check boundary: nothing may escape into javac and break the user's build. */
+  private void checkUnit(TreePath unitPath, VisitorState state) {
+    try {
+      reportUnit(unitPath, state);
+    } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
+      Boundary.failed(this, unitPath.getLeaf(), e, state);
+    }
   }
 }

@@ -60,7 +60,7 @@ public final class LockFix {
               : wrapUntilUnlock(
                   statement, block, (MethodInvocationTree) finding.site(), finding, model, state);
       return edit == null ? null : SuggestedFix.replace(edit.start, edit.end, edit.text);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       if (Boolean.getBoolean(LeakAnalysis.STRICT_PROPERTY)) {
         throw e;
       }

@@ -48,8 +48,9 @@ public final class NestedFixes {
       return new ArrayList<>();
     }
     CharSequence source = state.getSourceCode();
-    ErrorProneEndPosTable endPositions =
-        ErrorProneEndPosTable.create(state.getPath().getCompilationUnit());
+    // The fixes replace position ranges; creating the file's end-position table for each unit
+    // would cost the size of the file every time (quadratic in a file of many methods).
+    ErrorProneEndPosTable endPositions = pos -> state.getEndPosition(pos.getTree());
     List<Node> nodes = new ArrayList<>();
     Map<Replacement, Node> byReplacement = new HashMap<>();
     for (SuggestedFix fix : fixes) {
@@ -93,7 +94,6 @@ public final class NestedFixes {
       }
       open.add(n);
     }
-    boolean crlf = hasCrlf(source);
     Map<SuggestedFix, SuggestedFix> composed = new IdentityHashMap<>();
     Set<SuggestedFix> dropped = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Node root : roots) {
@@ -109,7 +109,7 @@ public final class NestedFixes {
         addGroup(root, null, composed, dropped);
         continue;
       }
-      if (crlf) {
+      if (usesCrlf(source, root.start())) {
         text = text.replaceAll("(?<!\r)\n", "\r\n");
       }
       addGroup(root, SuggestedFix.replace(root.start(), root.end(), text), composed, dropped);
@@ -121,11 +121,11 @@ public final class NestedFixes {
     return result;
   }
 
-  /** Whether {@code source} has a CRLF line break, without copying it into a string. */
-  private static boolean hasCrlf(CharSequence source) {
-    for (int i = 1; i < source.length(); i++) {
-      if (source.charAt(i) == '\n' && source.charAt(i - 1) == '\r') {
-        return true;
+  /** Whether the line at {@code pos} ends with CRLF: looking at the whole file costs its size. */
+  private static boolean usesCrlf(CharSequence source, int pos) {
+    for (int i = Math.max(0, pos); i < source.length(); i++) {
+      if (source.charAt(i) == '\n') {
+        return i > 0 && source.charAt(i - 1) == '\r';
       }
     }
     return false;

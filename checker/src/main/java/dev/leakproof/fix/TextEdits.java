@@ -155,7 +155,7 @@ final class TextEdits {
         int level = (i >= indentFrom && i < indentTo ? 1 : 0) - (dedented(i) ? 1 : 0);
         if (level > 0) {
           out.append(unit);
-        } else if (level < 0 && startsWith(i, unit)) {
+        } else if (level < 0 && !unit.isEmpty() && startsWith(i, unit)) {
           i += unit.length();
           continue;
         }

@@ -109,7 +109,7 @@ public final class TryWithResourcesFix {
       return FixResult.of(new Rewrite(result.acquisitions(), unitPath, model, state).forLeak(leak));
     } catch (CannotFix e) {
       return FixResult.none(e.reason);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       if (Boolean.getBoolean(LeakAnalysis.STRICT_PROPERTY)) {
         throw e;
       }
@@ -132,7 +132,7 @@ public final class TryWithResourcesFix {
       return FixResult.of(new Rewrite(acquisitions, unitPath, model, state).forHolder(holder));
     } catch (CannotFix e) {
       return FixResult.none(e.reason);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       if (Boolean.getBoolean(LeakAnalysis.STRICT_PROPERTY)) {
         throw e;
       }
@@ -644,7 +644,9 @@ public final class TryWithResourcesFix {
       int headerEnd = state.getEndPosition(inner.get(headerCount - 1));
       edits.replace(startOf(tryTree), headerEnd, leading + header(resources, gaps, tryIndent));
       int to = state.getEndPosition(tryTree);
-      String text = edits.render(from, to, to, to, "");
+      // The try keeps its indentation; a try unwrapped inside it loses one level of the file's.
+      String unit = indentUnit(indentation(startOf(inner.get(0))), startOf(tryTree));
+      String text = edits.render(from, to, to, to, unit);
       return fix.replace(from, to, text).build();
     }
 

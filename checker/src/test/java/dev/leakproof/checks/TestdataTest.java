@@ -142,7 +142,9 @@ class TestdataTest {
       assertFalse(result.errors().isEmpty(), file + " was expected not to compile");
       for (String error : result.errors()) {
         assertFalse(
-            error.contains("An exception has occurred") || error.contains("ErrorProne"),
+            error.contains("An exception has occurred")
+                || error.contains("An unhandled exception")
+                || error.contains("ErrorProne"),
             "the plugin crashed on " + file + ": " + error);
       }
       assertFalse(result.output().contains("Exception"), result.output());

@@ -22,6 +22,7 @@ public final class ScanMain {
     Scanner.Result r = Scanner.scan(files, options);
     System.out.print(r.output());
     r.errors().forEach(e -> System.out.println("ERROR " + e));
+    r.notes().forEach(n -> System.out.println("NOTE " + n));
     r.findings().forEach(System.out::println);
     System.out.println(r.findings().size() + " findings");
   }

@@ -32,8 +32,12 @@ public final class Scanner {
     }
   }
 
-  /** The findings, and javac's own errors (for sources that do not compile). */
-  public record Result(List<Finding> findings, List<String> errors, String output) {}
+  /**
+   * The findings; the notes (a method Leakproof did not check, a suggestion), as {@code
+   * File.java:line: [Check] message}; and javac's own errors (for sources that do not compile).
+   */
+  public record Result(
+      List<Finding> findings, List<String> notes, List<String> errors, String output) {}
 
   private Scanner() {}
 
@@ -90,6 +94,7 @@ public final class Scanner {
     }
     List<Finding> findings = new ArrayList<>();
     List<String> errors = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       String message = d.getMessage(Locale.ROOT);
       Matcher m = CHECK.matcher(message);
@@ -103,6 +108,15 @@ public final class Scanner {
                 d.getColumnNumber(),
                 m.group(1),
                 seeAlso < 0 ? text.strip() : text.substring(0, seeAlso).strip()));
+      } else if (d.getKind() == Diagnostic.Kind.NOTE && m.matches() && d.getSource() != null) {
+        notes.add(
+            Path.of(d.getSource().toUri()).getFileName()
+                + ":"
+                + d.getLineNumber()
+                + ": ["
+                + m.group(1)
+                + "] "
+                + m.group(2).lines().findFirst().orElse(""));
       } else if (d.getKind() == Diagnostic.Kind.ERROR) {
         errors.add(
             (d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName() + ":")
@@ -111,7 +125,7 @@ public final class Scanner {
                 + message);
       }
     }
-    return new Result(findings, errors, output.toString());
+    return new Result(findings, notes, errors, output.toString());
   }
 
   /** Deletes a temporary directory and everything in it; what cannot go stays. */

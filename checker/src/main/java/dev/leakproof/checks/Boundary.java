@@ -16,7 +16,10 @@ import dev.leakproof.analysis.LeakAnalysis;
  * and the build goes on. A note, not a warning, so that {@code -Werror} builds never fail on it.
  * With {@code -Dleakproof.strict=true} (the test suite) an internal error is rethrown instead.
  */
-final class Boundary {
+public final class Boundary {
+  /** How every such note starts; the CLI tells notes from findings by it. */
+  public static final String SKIPPED = "Leakproof did not check ";
+
   private Boundary() {}
 
   /**
@@ -29,7 +32,7 @@ final class Boundary {
         check
             .buildDescription(unit)
             .setMessage(
-                "Leakproof did not check "
+                SKIPPED
                     + describe(unit)
                     + forWhat
                     + " because "

@@ -17,6 +17,7 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.api.BasicJavacTask;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Log;
+import dev.leakproof.checks.Boundary;
 import dev.leakproof.config.InvalidFlagException;
 import dev.leakproof.config.LeakproofConfig;
 import java.io.IOException;
@@ -66,7 +67,8 @@ final class Scan {
       List<Source> sources,
       List<Finding> findings,
       List<String> compileErrors,
-      List<String> internalErrors) {}
+      List<String> internalErrors,
+      List<String> notes) {}
 
   private Scan() {}
 
@@ -107,7 +109,7 @@ final class Scan {
       List<String> errors = errors(diagnostics);
       if (!errors.isEmpty()) {
         request.progress().done();
-        return new Result(List.of(), List.of(), errors, List.of());
+        return new Result(List.of(), List.of(), errors, List.of(), List.of());
       }
       return check(task, units, errorProne, request, notes);
     } catch (IOException e) {
@@ -134,6 +136,7 @@ final class Scan {
     List<Source> sources = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     List<String> internalErrors = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
     Map<JavaFileObject, Source> seen = new IdentityHashMap<>();
     int done = 0;
     for (CompilationUnitTree unit : units) {
@@ -146,7 +149,22 @@ final class Scan {
         transformer.apply(
             new TreePath(unit),
             context,
-            description -> findings.add(finding(description, source, endPositions)));
+            description -> {
+              Finding finding = finding(description, source, endPositions);
+              if (finding.message().startsWith(Boundary.SKIPPED)) {
+                // Not a finding: a unit the checks did not look at, which the user must see.
+                skipped.add(
+                    display(source.path)
+                        + ":"
+                        + finding.line()
+                        + ": note: ["
+                        + finding.check()
+                        + "] "
+                        + finding.message());
+              } else {
+                findings.add(finding);
+              }
+            });
       } catch (RuntimeException | Error e) {
         // A check that fails must not cost the user the findings in every other file.
         internalErrors.add(source.relative + ": " + e);
@@ -160,7 +178,7 @@ final class Scan {
         Comparator.comparing((Finding f) -> f.source().relative)
             .thenComparingInt(Finding::start)
             .thenComparing(Finding::check));
-    return new Result(sources, findings, List.of(), internalErrors);
+    return new Result(sources, findings, List.of(), internalErrors, skipped);
   }
 
   private static Finding finding(

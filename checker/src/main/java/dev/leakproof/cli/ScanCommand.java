@@ -146,6 +146,7 @@ final class ScanCommand implements Callable<Integer> {
               + " annotation processors, with --processorpath.");
       return Main.DOES_NOT_COMPILE;
     }
+    result.notes().forEach(err::println);
     TextReport.write(result, out);
     Fixes.Applied applied = Fixes.apply(result.findings());
     if (sarif != null) {

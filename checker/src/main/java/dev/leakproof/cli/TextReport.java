@@ -57,6 +57,11 @@ final class TextReport {
           .append(" to ")
           .append(plural(applied.changed().size(), "file"));
     }
+    if (!result.notes().isEmpty()) {
+      line.append("; ")
+          .append(plural(result.notes().size(), "method or block", "methods or blocks"))
+          .append(" not checked (notes on stderr)");
+    }
     if (!applied.skipped().isEmpty()) {
       line.append("; ")
           .append(plural(applied.skipped().size(), "fix", "fixes"))

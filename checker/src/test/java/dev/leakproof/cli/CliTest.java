@@ -344,6 +344,26 @@ class CliTest {
   }
 
   @Test
+  void unitsOverTheBudgetAreNotesOnStderrNotFindings() {
+    Run run =
+        cli(
+            "scan",
+            "--root",
+            DEMO.toString(),
+            "--option",
+            "Leakproof:MaxStepsPerMethod=1",
+            "--sarif",
+            dir.resolve("s.sarif").toString(),
+            DEMO.toString());
+    assertEquals(Main.NO_FINDINGS, run.exit(), run.toString());
+    assertEquals(List.of(), run.findings());
+    assertTrue(run.err().contains(": note: ["), run.err());
+    assertTrue(run.err().contains("did not check method"), run.err());
+    assertTrue(run.err().contains("MaxStepsPerMethod raises the limit"), run.err());
+    assertTrue(run.out().contains(" not checked (notes on stderr)"), run.out());
+  }
+
+  @Test
   void unknownFlagNameExitsTwo() {
     Run run =
         cli("scan", "--root", DEMO.toString(), "--option", "MaxStepPerMethod=5", DEMO.toString());

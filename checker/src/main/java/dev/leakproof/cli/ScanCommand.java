@@ -167,7 +167,8 @@ final class ScanCommand implements Callable<Integer> {
       if (patch.equals("-")) {
         out.print(diff);
       } else {
-        write(Path.of(patch), diff, "--patch", StandardCharsets.UTF_8);
+        // The diff quotes the sources, so it is written in their encoding.
+        write(Path.of(patch), diff, "--patch", charset());
         out.println("leakproof: patch written to " + patch);
       }
     }

@@ -764,6 +764,14 @@ public final class TryWithResourcesFix {
       StatementTree statement = (StatementTree) statementPath.getLeaf();
       CannotFix.check(
           statementPath.getParentPath().getLeaf() instanceof BlockTree, NoFix.NOT_IN_A_BLOCK);
+      // this(open(...)) or super(open(...)): the object being built keeps the resource, and the
+      // call must stay the constructor's first statement, outside any try.
+      CannotFix.check(
+          !(statement instanceof ExpressionStatementTree es
+              && es.getExpression() instanceof MethodInvocationTree call
+              && ASTHelpers.getSymbol(call) instanceof MethodSymbol m
+              && m.isConstructor()),
+          NoFix.ESCAPES);
       checkEvaluatedFirst(valuePath, statement);
       Type type = ASTHelpers.getType(value);
       CannotFix.check(isAutoCloseable(type), NoFix.NOT_AUTO_CLOSEABLE);

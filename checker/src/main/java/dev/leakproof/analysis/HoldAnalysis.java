@@ -9,7 +9,9 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
@@ -409,7 +411,9 @@ public final class HoldAnalysis {
       @Override
       public Void visitTry(TryTree t, Void unused) {
         if (t.getFinallyBlock() != null) {
-          for (StatementTree s : t.getBlock().getStatements()) {
+          List<? extends StatementTree> statements = t.getBlock().getStatements();
+          for (int i = 0; i < statements.size(); i++) {
+            StatementTree s = statements.get(i);
             if (s instanceof ExpressionStatementTree es
                 && es.getExpression() instanceof MethodInvocationTree call
                 && ASTHelpers.getSymbol(call) instanceof MethodSymbol m) {
@@ -420,7 +424,13 @@ public final class HoldAnalysis {
               if (e != null
                   && e.kind() == Kind.HOLD
                   && key != null
-                  && releasesIn(t.getFinallyBlock(), e, key, model, locals)) {
+                  && releasesIn(
+                      t.getFinallyBlock(),
+                      e,
+                      key,
+                      model,
+                      locals,
+                      flagsSetTrue(statements.subList(i + 1, statements.size())))) {
                 found.add(
                     new Finding(call, e, receiver == null ? "this" : receiver.toString(), null, t));
               }
@@ -433,6 +443,22 @@ public final class HoldAnalysis {
     return found;
   }
 
+  /** Boolean locals that {@code statements} set to {@code true} ({@code acquired = true;}). */
+  private static Set<Symbol> flagsSetTrue(List<? extends StatementTree> statements) {
+    Set<Symbol> flags = new HashSet<>();
+    for (StatementTree s : statements) {
+      if (s instanceof ExpressionStatementTree es
+          && es.getExpression() instanceof AssignmentTree a
+          && a.getExpression() instanceof LiteralTree l
+          && Boolean.TRUE.equals(l.getValue())
+          && ASTHelpers.getSymbol(a.getVariable()) instanceof Symbol v
+          && v.getKind() == ElementKind.LOCAL_VARIABLE) {
+        flags.add(v);
+      }
+    }
+    return flags;
+  }
+
   /** Whether {@code block} calls a release method of {@code entry} on {@code key}. */
   static boolean releasesIn(
       Tree block,
@@ -440,10 +466,29 @@ public final class HoldAnalysis {
       HoldKey key,
       ResolvedModel model,
       Map<Symbol, ExpressionTree> locals) {
+    return releasesIn(block, entry, key, model, locals, Set.of());
+  }
+
+  /**
+   * Whether {@code block} calls a release method of {@code entry} on {@code key} where it may run
+   * without the lock: not under {@code if (lock.isHeldByCurrentThread())}, nor under {@code if
+   * (flag)} for a flag of {@code heldFlags}, which is set only once the lock is held.
+   */
+  private static boolean releasesIn(
+      Tree block,
+      ModelEntry entry,
+      HoldKey key,
+      ResolvedModel model,
+      Map<Symbol, ExpressionTree> locals,
+      Set<Symbol> heldFlags) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitIf(com.sun.source.tree.IfTree t, Void unused) {
+        if (ASTHelpers.stripParentheses(t.getCondition()) instanceof IdentifierTree id
+            && heldFlags.contains(ASTHelpers.getSymbol(id))) {
+          return scan(t.getElseStatement(), unused);
+        }
         if (testsHeld(t.getCondition())) {
           // `if (lock.isHeldByCurrentThread()) lock.unlock();` unlocks only what is held.
           return scan(t.getElseStatement(), unused);

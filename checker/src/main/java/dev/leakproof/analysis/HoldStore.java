@@ -28,8 +28,9 @@ final class HoldStore implements Store<HoldStore> {
    * @param text how the finding names it ({@code lock}, {@code rwl.readLock()})
    * @param witness the first event that leaves it held on its way to an exit, or null
    * @param exceptional whether every path that holds it here came through an exception edge
-   * @param flags boolean locals whose value was known where it was acquired, on every path that
-   *     holds it: {@code if (concurrent) lock.lock(); … if (concurrent) lock.unlock();}
+   * @param flags boolean locals whose value is known on every path that holds it: known where it
+   *     was acquired ({@code if (concurrent) lock.lock(); … if (concurrent) lock.unlock();}) or
+   *     assigned a constant while it was held ({@code acquired = true})
    */
   record Held(
       Tree site,
@@ -145,16 +146,25 @@ final class HoldStore implements Store<HoldStore> {
     return new HoldStore(Map.copyOf(next), pending, Map.copyOf(nextKnown), false);
   }
 
-  /** {@code v} was assigned: its value is {@code value} now (null: unknown), for every hold too. */
+  /**
+   * {@code v} was assigned: its value is {@code value} now (null: unknown), for every hold too. A
+   * hold that exists now has {@code v == value} on every path through here, so the value becomes
+   * its flag: {@code lock.lockInterruptibly(); acquired = true; … finally { if (acquired)
+   * lock.unlock(); }}.
+   */
   HoldStore assigned(VariableElement v, @Nullable Boolean value) {
-    if (bottom || (!known.containsKey(v) && value == null && !anyFlag(v))) {
+    if (bottom || (!known.containsKey(v) && value == null && !anyFlag(v) && held.isEmpty())) {
       return this;
     }
     Map<Tree, Held> next = new HashMap<>();
     for (Held h : held.values()) {
-      if (h.flags().containsKey(v)) {
+      if (value != null || h.flags().containsKey(v)) {
         Map<VariableElement, Boolean> f = new HashMap<>(h.flags());
-        f.remove(v);
+        if (value == null) {
+          f.remove(v);
+        } else {
+          f.put(v, value);
+        }
         h = h.withFlags(Map.copyOf(f));
       }
       next.put(h.site(), h);

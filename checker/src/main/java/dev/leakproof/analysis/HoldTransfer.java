@@ -240,7 +240,9 @@ final class HoldTransfer
     HoldKey receiver = HoldKey.ofReceiver(tree, ctx.locals);
     if (!alsoAcquires) {
       noteReleases(tree, receiver);
+      // An unlock on a path known to be infeasible (the store is bottom) says nothing.
       if (receiver != null
+          && !s.isBottom()
           && tree.getArguments().isEmpty()
           && s.held().values().stream().noneMatch(h -> h.key().equals(receiver))) {
         ctx.releasedUnheld.add(receiver);

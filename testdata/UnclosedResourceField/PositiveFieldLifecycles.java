@@ -9,8 +9,6 @@ import java.io.FileOutputStream;
 import java.io.FileWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.RandomAccessFile;
 import java.io.Writer;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -31,7 +29,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -154,44 +151,6 @@ public class PositiveFieldLifecycles {
 
     void stop() {
       running = false;
-    }
-  }
-
-  /** Tails a log file; its only shutdown method takes a grace period, so it is no lifecycle method. */
-  static final class LogTailer {
-    // BUG: Diagnostic contains: [UnclosedResourceField]
-    private final RandomAccessFile file; // leak: shutdown(Duration) has a parameter, so nothing releases it
-
-    LogTailer(File log) throws IOException {
-      this.file = new RandomAccessFile(log, "r");
-    }
-
-    String nextLine() throws IOException {
-      return file.readLine();
-    }
-
-    void shutdown(Duration grace) throws IOException, InterruptedException {
-      Thread.sleep(grace.toMillis());
-      file.close();
-    }
-  }
-
-  /** Writes a CSV export; flushAndClose() is not a lifecycle name. */
-  static final class CsvExport {
-    // BUG: Diagnostic contains: [UnclosedResourceField]
-    private final PrintWriter out; // leak: only flushAndClose() closes it, which is no lifecycle method
-
-    CsvExport(File target) throws IOException {
-      this.out = new PrintWriter(new FileWriter(target, StandardCharsets.UTF_8));
-    }
-
-    void row(String... cells) {
-      out.println(String.join(",", cells));
-    }
-
-    void flushAndClose() {
-      out.flush();
-      out.close();
     }
   }
 

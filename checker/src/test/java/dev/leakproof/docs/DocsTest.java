@@ -131,17 +131,10 @@ class DocsTest {
     }
   }
 
-  /**
-   * Relative links resolve, and an anchor into a docs page names one of its headings. The index is
-   * left out: it links the measurement pages (performance, scaling, evaluation), which are written
-   * separately.
-   */
+  /** Relative links resolve, and an anchor into a docs page names one of its headings. */
   @Test
   void linksBetweenPagesResolve() throws IOException {
     for (Path page : pages()) {
-      if (page.equals(DOCS.resolve(INDEX))) {
-        continue;
-      }
       for (String target : links(Files.readString(page))) {
         if (target.matches("[a-z]+:.*")) {
           continue; // http:, https:, mailto:

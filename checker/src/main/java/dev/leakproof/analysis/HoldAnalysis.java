@@ -430,7 +430,7 @@ public final class HoldAnalysis {
                       key,
                       model,
                       locals,
-                      flagsSetTrue(statements.subList(i + 1, statements.size())))) {
+                      localsSetTrue(statements.subList(i + 1, statements.size())))) {
                 found.add(
                     new Finding(call, e, receiver == null ? "this" : receiver.toString(), null, t));
               }
@@ -444,7 +444,7 @@ public final class HoldAnalysis {
   }
 
   /** Boolean locals that {@code statements} set to {@code true} ({@code acquired = true;}). */
-  private static Set<Symbol> flagsSetTrue(List<? extends StatementTree> statements) {
+  private static Set<Symbol> localsSetTrue(List<? extends StatementTree> statements) {
     Set<Symbol> flags = new HashSet<>();
     for (StatementTree s : statements) {
       if (s instanceof ExpressionStatementTree es

@@ -5,15 +5,10 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.util.Context;
@@ -23,7 +18,6 @@ import dev.leakproof.model.Annotations;
 import dev.leakproof.model.LibraryModel;
 import dev.leakproof.model.ModelFormatException;
 import dev.leakproof.model.ResolvedModel;
-import dev.leakproof.model.ResolvedModel.Role;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -345,7 +339,7 @@ public final class LeakAnalysis {
         // A skipped method is given the benefit of the doubt.
         released |= r.skippedBecause() != null || !r.openFields().contains(e.getKey());
       }
-      if (lifecycle.isEmpty() && releasedByAMethod(cls, e.getKey())) {
+      if (lifecycle.isEmpty() && OwnedFields.releasedByAMethod(cls, e.getKey(), model)) {
         // No method the model knows as a lifecycle method, but the class does close the field
         // somewhere (a run method's finally, a servlet listener's contextDestroyed()): it has a
         // protocol of its own, which one class cannot show to be wrong.
@@ -379,60 +373,6 @@ public final class LeakAnalysis {
       }
     }
     return findings;
-  }
-
-  /**
-   * Whether a method of {@code cls} (not a constructor, not a nested class) releases {@code field}:
-   * calls a release method on it ({@code field.close()}) or passes it to a closer ({@code
-   * IOUtils.closeQuietly(field)}).
-   */
-  private boolean releasedByAMethod(ClassTree cls, VariableElement field) {
-    boolean[] found = {false};
-    for (Tree member : cls.getMembers()) {
-      if (!(member instanceof MethodTree m)
-          || m.getBody() == null
-          || ASTHelpers.getSymbol(m) == null
-          || ASTHelpers.getSymbol(m).isConstructor()) {
-        continue;
-      }
-      new TreeScanner<Void, Void>() {
-        @Override
-        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-          if (ASTHelpers.getSymbol(call) instanceof MethodSymbol callee) {
-            ExpressionTree receiver = ASTHelpers.getReceiver(call);
-            Role role =
-                model.roleOf(callee, receiver == null ? null : ASTHelpers.getType(receiver));
-            if (role == Role.RELEASE && receiver != null && isField(receiver, field)) {
-              found[0] = true;
-            }
-            if (role == Role.CLOSER || model.isCloserName(callee.getSimpleName())) {
-              for (ExpressionTree arg : call.getArguments()) {
-                found[0] |= isField(arg, field);
-              }
-            }
-          }
-          return super.visitMethodInvocation(call, unused);
-        }
-
-        @Override
-        public Void visitClass(ClassTree nested, Void unused) {
-          return null;
-        }
-      }.scan(m.getBody(), null);
-      if (found[0]) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isField(ExpressionTree e, VariableElement field) {
-    ExpressionTree x = ASTHelpers.stripParentheses(e);
-    return (x instanceof IdentifierTree
-            || (x instanceof MemberSelectTree s
-                && s.getExpression() instanceof IdentifierTree id
-                && id.getName().contentEquals("this")))
-        && field.equals(ASTHelpers.getSymbol(x));
   }
 
   private boolean isLifecycleMethodOfOwner(TreePath unitPath) {

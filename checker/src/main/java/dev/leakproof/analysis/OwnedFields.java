@@ -169,6 +169,57 @@ public final class OwnedFields {
   }
 
   /**
+   * Whether a method of {@code cls} (not a constructor, not a nested class) releases {@code field}:
+   * calls a release method on it ({@code field.close()}) or passes it to a closer ({@code
+   * IOUtils.closeQuietly(field)}).
+   */
+  static boolean releasedByAMethod(ClassTree cls, VariableElement field, ResolvedModel model) {
+    boolean[] found = {false};
+    for (Tree member : cls.getMembers()) {
+      if (!(member instanceof MethodTree m)
+          || m.getBody() == null
+          || ASTHelpers.getSymbol(m) == null
+          || ASTHelpers.getSymbol(m).isConstructor()) {
+        continue;
+      }
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+          if (ASTHelpers.getSymbol(call) instanceof MethodSymbol callee) {
+            ExpressionTree receiver = ASTHelpers.getReceiver(call);
+            Role role =
+                model.roleOf(callee, receiver == null ? null : ASTHelpers.getType(receiver));
+            if (role == Role.RELEASE && receiver != null && refersTo(receiver, field)) {
+              found[0] = true;
+            }
+            if (role == Role.CLOSER || model.isCloserName(callee.getSimpleName())) {
+              for (ExpressionTree arg : call.getArguments()) {
+                found[0] |= refersTo(arg, field);
+              }
+            }
+          }
+          return super.visitMethodInvocation(call, unused);
+        }
+
+        @Override
+        public Void visitClass(ClassTree nested, Void unused) {
+          return null;
+        }
+      }.scan(m.getBody(), null);
+      if (found[0]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code e} is {@code field} or {@code this.field}. */
+  private static boolean refersTo(ExpressionTree e, VariableElement field) {
+    ExpressionTree x = ASTHelpers.stripParentheses(e);
+    return isThisField(x) && field.equals(ASTHelpers.getSymbol(x));
+  }
+
+  /**
    * The field that the receiver of a {@code child} call (a connection's {@code prepareStatement})
    * stands for: the field itself, or a local stored into it in the same method; null otherwise.
    */

@@ -29,10 +29,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -137,11 +135,10 @@ final class Scan {
     List<Finding> findings = new ArrayList<>();
     List<String> internalErrors = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
-    Map<JavaFileObject, Source> seen = new IdentityHashMap<>();
     int done = 0;
     for (CompilationUnitTree unit : units) {
       request.progress().step(++done, units.size());
-      Source source = seen.computeIfAbsent(unit.getSourceFile(), f -> source(f, request.root()));
+      Source source = source(unit.getSourceFile(), request.root());
       sources.add(source);
       ErrorProneEndPosTable endPositions = ErrorProneEndPosTable.create(unit);
       JavaFileObject previous = log.useSource(unit.getSourceFile());

@@ -124,7 +124,6 @@ public final class Bench {
     }
     List<String> path = new ArrayList<>();
     path.add(plugin.toString());
-    path.add(Files.readString(Path.of(options.get("plugin-classpath"))).strip());
     path.add(Files.readString(work.resolve("errorprone.classpath")).strip());
     path.removeIf(String::isEmpty);
     processorPath = String.join(File.pathSeparator, path);

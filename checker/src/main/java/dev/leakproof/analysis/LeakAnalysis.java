@@ -10,6 +10,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.util.Context;
 import dev.leakproof.config.InvalidFlagException;
@@ -19,6 +20,7 @@ import dev.leakproof.model.LibraryModel;
 import dev.leakproof.model.ModelFormatException;
 import dev.leakproof.model.ResolvedModel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -54,6 +56,8 @@ public final class LeakAnalysis {
   private final Map<Tree, UnitResult> results = new IdentityHashMap<>();
   private final Set<Tree> inProgress = new HashSet<>();
   private final Map<Tree, Boolean> emptySummaries = new IdentityHashMap<>();
+  private final Map<MethodSymbol, Boolean> mayReturnFresh = new HashMap<>();
+  private @Nullable Types types;
   private final Set<Tree> skipNoted = new HashSet<>();
   private final Set<Tree> holdSkipNoted = new HashSet<>();
   private final Map<ClassTree, Map<VariableElement, OwnedFields.Owned>> ownedFields =
@@ -228,10 +232,47 @@ public final class LeakAnalysis {
     Tree unit = unitPath.getLeaf();
     Tree body = UnitAnalysis.bodyOf(unit);
     return body != null
-        && (Prefilter.mayAcquire(body, model, unitPath.getCompilationUnit().getSourceFile())
+        && (mayAcquire(body)
             || hasOwningParameter(unit)
             || Prefilter.mentions(body, ownedFieldsAround(unitPath).keySet())
             || isLifecycleMethodOfOwner(unitPath));
+  }
+
+  private boolean mayAcquire(Tree body) {
+    return Prefilter.mayAcquire(body, model, currentUnit.getSourceFile(), this::mayReturnFresh);
+  }
+
+  /**
+   * Whether a method of the current file may return a fresh resource through its summary: it has
+   * one (a body here, not overridden here) and that body may acquire. A method whose answer is
+   * being computed (recursion) is taken to return one, which is the safe side for a prefilter. A
+   * method without a summary yields nothing the prefilter does not already look at by itself.
+   */
+  private boolean mayReturnFresh(MethodSymbol method) {
+    Boolean known = mayReturnFresh.get(method);
+    if (known != null) {
+      return known;
+    }
+    CompilationUnitIndex idx = index();
+    TreePath path =
+        idx == null || method.isAbstract() || idx.isOverriddenHere(method, types)
+            ? null
+            : idx.pathOf(method);
+    if (path == null) {
+      mayReturnFresh.put(method, false);
+      return false;
+    }
+    mayReturnFresh.put(method, true);
+    boolean fresh = mayAcquire(((MethodTree) path.getLeaf()).getBody());
+    mayReturnFresh.put(method, fresh);
+    return fresh;
+  }
+
+  private @Nullable CompilationUnitIndex index() {
+    if (index == null && currentUnit != null) {
+      index = new CompilationUnitIndex(currentUnit); // built only when a summary is wanted
+    }
+    return index;
   }
 
   /**
@@ -395,10 +436,7 @@ public final class LeakAnalysis {
   }
 
   private @Nullable Summary summaryOf(MethodSymbol callee, VisitorState state) {
-    if (index == null && currentUnit != null) {
-      index = new CompilationUnitIndex(currentUnit); // built only when a summary is wanted
-    }
-    CompilationUnitIndex idx = index;
+    CompilationUnitIndex idx = index();
     if (idx == null || callee.isAbstract() || idx.isOverriddenHere(callee, state.getTypes())) {
       return null;
     }
@@ -427,12 +465,14 @@ public final class LeakAnalysis {
       Faults.at(Faults.Point.MODEL);
       modelContext = state.context;
       model = new ResolvedModel(library, VisitorState.createForUtilityPurposes(state.context));
+      types = Types.instance(state.context);
       currentUnit = null;
     }
     if (unit != currentUnit) {
       currentUnit = unit;
       results.clear();
       emptySummaries.clear();
+      mayReturnFresh.clear();
       holdResults.clear();
       holdSkipped.clear();
       holdHelpers = null;

@@ -26,7 +26,8 @@ final class HoldStore implements Store<HoldStore> {
    * @param site the acquiring call
    * @param entry the model entry of the acquisition
    * @param text how the finding names it ({@code lock}, {@code rwl.readLock()})
-   * @param witness the first event that leaves it held on its way to an exit, or null
+   * @param witness the event that leaves it held on its way to an exit: the last exception taken
+   *     with it held, else the first return; or null
    * @param exceptional whether every path that holds it here came through an exception edge
    * @param flags boolean locals whose value is known on every path that holds it: known where it
    *     was acquired ({@code if (concurrent) lock.lock(); … if (concurrent) lock.unlock();}) or
@@ -265,23 +266,19 @@ final class HoldStore implements Store<HoldStore> {
     return pending.get(v);
   }
 
-  /** Every hold gets {@code w} as its witness unless it has one, and is marked exceptional. */
+  /**
+   * Every hold gets {@code w} as its witness and is marked exceptional. A witness it had is
+   * replaced: the path got here after that event, so a handler caught it, or a {@code finally} ran
+   * for it, and this exception is the one that leaves the lock held ({@code finally { wipe(key);
+   * unlock(); }} names {@code wipe}, not whatever the try block threw).
+   */
   HoldStore toExceptional(Witness w) {
     if (bottom || held.isEmpty()) {
       return this;
     }
     Map<Tree, Held> next = new HashMap<>();
     for (Held h : held.values()) {
-      next.put(
-          h.site(),
-          new Held(
-              h.site(),
-              h.entry(),
-              h.text(),
-              h.key(),
-              h.witness() == null ? w : h.witness(),
-              true,
-              h.flags()));
+      next.put(h.site(), new Held(h.site(), h.entry(), h.text(), h.key(), w, true, h.flags()));
     }
     return new HoldStore(Map.copyOf(next), pending, known, false);
   }

@@ -45,8 +45,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Unlike resources, locks follow the unchecked exceptions of every call: {@code lock();
  * map.put(k, v); unlock();} leaves the lock held when {@code put} throws, and a lock held by a dead
- * request deadlocks the next one. Errors and exceptions of field accesses, array accesses and
- * arithmetic are not followed.
+ * request deadlocks the next one. Errors, exceptions of field accesses, array accesses and
+ * arithmetic, and calls the model lists as {@code no-throw} ({@code Arrays.fill(key, (char) 0)})
+ * are not followed.
  */
 final class HoldTransfer
     extends AbstractNodeVisitor<
@@ -197,7 +198,8 @@ final class HoldTransfer
     if (before.held().isEmpty()) {
       return before;
     }
-    if (ctx.types.isSubtype(ctx.types.erasure(cause), ctx.types.erasure(ctx.runtimeException))
+    if (isNoThrow(n)
+        || ctx.types.isSubtype(ctx.types.erasure(cause), ctx.types.erasure(ctx.runtimeException))
         || ctx.types.isSubtype(ctx.types.erasure(cause), ctx.types.erasure(ctx.error))) {
       return before.withoutHolds();
     }
@@ -471,6 +473,21 @@ final class HoldTransfer
         regular, cause -> exceptional(n, (Type) cause, exceptionalBase));
   }
 
+  /** Whether the model says the call {@code n} completes normally on valid input. */
+  private boolean isNoThrow(Node n) {
+    if (n instanceof MethodInvocationNode call
+        && call.getTree() != null
+        && ASTHelpers.getSymbol(call.getTree()) instanceof MethodSymbol m) {
+      Type receiver =
+          call.getTarget().isStatic() ? null : (Type) call.getTarget().getReceiver().getType();
+      return ctx.model.isNoThrow(m, receiver);
+    }
+    return n instanceof ObjectCreationNode creation
+        && creation.getTree() != null
+        && ASTHelpers.getSymbol(creation.getTree()) instanceof MethodSymbol c
+        && ctx.model.isNoThrow(c, null);
+  }
+
   private HoldStore exceptional(Node n, Type cause, HoldStore base) {
     if (base.held().isEmpty()) {
       return base;
@@ -489,6 +506,9 @@ final class HoldTransfer
       return base.withoutHolds();
     }
     if (n instanceof MethodInvocationNode || n instanceof ObjectCreationNode) {
+      if (isNoThrow(n)) {
+        return base.withoutHolds(); // `Arrays.fill(key, (char) 0)` before the unlock
+      }
       return base.toExceptional(witness(Witness.Kind.CALL_THROWS, n.getTree(), exception));
     }
     if (n instanceof MarkerNode) {

@@ -60,7 +60,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Exception edges: every node that can throw gets an explicit store per exception type.
  *
  * <ul>
- *   <li>{@code Error}s are never followed.
+ *   <li>{@code Error}s are never followed, nor is anything a call throws that the model lists as
+ *       {@code no-throw}.
  *   <li>Unchecked exceptions of calls are followed only when the model documents them for the
  *       callee (or the {@code FollowUncheckedExceptions} flag is on); those of other nodes
  *       (dereferences, casts) never are. An unfollowed edge still reaches its handler, but carries
@@ -789,6 +790,11 @@ final class LeakTransfer
     if (callee == null) {
       // Markers at the end of a finally block rethrow what is already in flight.
       return unchecked ? notFollowed : base;
+    }
+    if (ctx.model.isNoThrow(callee, receiverType)) {
+      // The model says the call cannot fail on valid input (`new JarOutputStream(out)` declares
+      // IOException but only stores `out`).
+      return notFollowed;
     }
     String exception = cause.tsym.getSimpleName().toString();
     if (unchecked && isSynthetic(n)) {

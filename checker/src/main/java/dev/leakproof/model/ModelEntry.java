@@ -101,6 +101,14 @@ public record ModelEntry(
      */
     THROWS("throws", Target.METHOD_OR_CONSTRUCTOR, true),
     /**
+     * The method or constructor completes normally whenever its receiver and arguments are valid
+     * (not null, in range), though it declares a checked exception or could throw an unchecked one:
+     * no exception edge out of its calls is followed ({@code new JarOutputStream(out)}, {@code
+     * Arrays.fill(key, (char) 0)}). A method entry matches the method as declared in the named type
+     * or inherited into it, not an override in a subtype, which may throw.
+     */
+    NO_THROW("no-throw", Target.METHOD_OR_CONSTRUCTOR, false),
+    /**
      * This checked exception cannot happen when the call passes a string literal that names a
      * charset every Java platform supports.
      */

@@ -159,8 +159,12 @@ public final class ModelParser {
               || kind.target() == ModelEntry.Target.METHOD_OR_CONSTRUCTOR;
       boolean typeAllowed = kind.target() == ModelEntry.Target.TYPE_OR_CONSTRUCTOR;
       if (params != null && !constructorAllowed || params == null && !typeAllowed) {
+        String needs =
+            constructorAllowed
+                ? "a method, Type#method, or a constructor, Type(parameter types)"
+                : "a method: Type#method";
         throw new ModelFormatException(
-            origin, "'" + kind.keyword() + "' needs a method: Type#method", example(kind));
+            origin, "'" + kind.keyword() + "' needs " + needs, example(kind));
       }
       return new ModelEntry(
           kind, typeName(head, origin, kind), null, params, argument, guards, origin);
@@ -212,6 +216,7 @@ public final class ModelParser {
           case THROWS ->
               "throws java.lang.Integer#parseInt(java.lang.String) java.lang.NumberFormatException"
                   + " (optionally followed by guards: hasNext|isPresent)";
+          case NO_THROW -> "no-throw java.util.jar.JarOutputStream(java.io.OutputStream)";
           case CHARSET_EXCEPTION -> "charset-exception java.io.UnsupportedEncodingException";
           case STANDARD_CHARSET -> "standard-charset UTF-8";
           case FILE_SYSTEM -> "file-system java.nio.file.Path";

@@ -63,6 +63,7 @@ public final class ResolvedModel {
   private final Map<Kind, Map<String, List<ModelEntry>>> byExactName = new EnumMap<>(Kind.class);
   private final Map<Kind, List<ModelEntry>> byPrefix = new EnumMap<>(Kind.class);
   private final List<ModelEntry> throwsConstructors = new ArrayList<>();
+  private final List<ModelEntry> noThrowConstructors = new ArrayList<>();
   private final Set<String> factoryPrefixes = new HashSet<>();
   private final Set<String> closerNames = new HashSet<>();
   private final Set<String> lifecycleMethods = new HashSet<>();
@@ -101,6 +102,13 @@ public final class ResolvedModel {
         case THROWS -> {
           if (e.isConstructor()) {
             throwsConstructors.add(e);
+          } else {
+            index(e);
+          }
+        }
+        case NO_THROW -> {
+          if (e.isConstructor()) {
+            noThrowConstructors.add(e);
           } else {
             index(e);
           }
@@ -456,6 +464,43 @@ public final class ResolvedModel {
     return found == null ? null : new DocumentedException(found.argument(), found.guards());
   }
 
+  /**
+   * Whether a call of {@code method}, on a receiver of static type {@code receiver}, completes
+   * normally whenever its receiver and arguments are valid, as a {@code no-throw} entry says: no
+   * exception edge out of it is followed. A method entry covers the method declared in its type and
+   * one inherited into it (called on a receiver of that type), but not an override in a subtype,
+   * which may throw.
+   */
+  public boolean isNoThrow(MethodSymbol method, @Nullable Type receiver) {
+    if (method.isConstructor()) {
+      for (ModelEntry e : noThrowConstructors) {
+        if (matchesConstructor(e, method)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    Map<String, List<ModelEntry>> exact = byExactName.get(Kind.NO_THROW);
+    List<ModelEntry> candidates =
+        exact == null ? null : exact.get(method.getSimpleName().toString());
+    if (candidates != null) {
+      for (ModelEntry e : candidates) {
+        if (matchesWithoutOverrides(e, method, receiver)) {
+          return true;
+        }
+      }
+    }
+    List<ModelEntry> prefixed = byPrefix.get(Kind.NO_THROW);
+    if (prefixed != null) {
+      for (ModelEntry e : prefixed) {
+        if (e.matchesName(method.getSimpleName()) && matchesWithoutOverrides(e, method, receiver)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code exception} cannot happen when the charset argument names a standard charset. */
   public boolean isCharsetException(Type exception) {
     for (ModelEntry e : charsetExceptions) {
@@ -519,6 +564,29 @@ public final class ResolvedModel {
     return receiver != null
         && types.isSubtype(types.erasure(receiver), types.erasure(owner))
         && types.isSubtype(types.erasure(owner), types.erasure(declaring));
+  }
+
+  /**
+   * As {@link #matchesMethod}, but for the method of the entry's type itself: declared there, or
+   * inherited into it and called on a receiver of that type; not an override in a subtype.
+   */
+  private boolean matchesWithoutOverrides(
+      ModelEntry e, MethodSymbol method, @Nullable Type receiver) {
+    if (method.isConstructor() || !paramsMatch(e, method)) {
+      return false;
+    }
+    Type owner = resolve(e.owner());
+    if (owner == null) {
+      return false;
+    }
+    Type erasedOwner = types.erasure(owner);
+    Type declaring = types.erasure(method.owner.type);
+    if (types.isSameType(declaring, erasedOwner)) {
+      return true;
+    }
+    return receiver != null
+        && types.isSubtype(types.erasure(receiver), erasedOwner)
+        && types.isSubtype(erasedOwner, declaring);
   }
 
   private boolean matchesConstructor(ModelEntry e, MethodSymbol constructor) {

@@ -181,6 +181,30 @@ class ModelEntriesTest {
       public @interface Teardown {}
       """
     },
+    {
+      "Scrub.java",
+      """
+      package com.example;
+      public class Scrub {
+        public Scrub(java.io.OutputStream out) throws java.io.IOException {}
+        public static void wipe(char[] key) {}
+        public static void wipe(char[] key, int from, int to) {}
+        public void flush() throws java.io.IOException {}
+      }
+      """
+    },
+    {
+      "LoudScrub.java",
+      """
+      package com.example;
+      public class LoudScrub extends Scrub {
+        public LoudScrub(java.io.OutputStream out) throws java.io.IOException { super(out); }
+        @Override public void flush() throws java.io.IOException {
+          throw new java.io.IOException("full");
+        }
+      }
+      """
+    },
   };
 
   private CompilationTestHelper compile(String modelEntries, String source) throws IOException {
@@ -797,6 +821,87 @@ class ModelEntriesTest {
         "ResourceLeakOnException",
         withEntry,
         unmarked(withEntry));
+  }
+
+  @Test
+  void noThrowLeaks() throws IOException {
+    String withEntry =
+        """
+        import com.example.*;
+        import java.io.*;
+        class T {
+          void construct(File f) throws IOException {
+            OutputStream out = new FileOutputStream(f);
+            new Scrub(out);
+            out.close();
+          }
+          void flush(File f, Scrub s) throws IOException {
+            OutputStream out = new FileOutputStream(f);
+            s.flush();
+            out.close();
+          }
+          void override(File f, LoudScrub s) throws IOException {
+            // BUG: Diagnostic contains: [ResourceLeakOnException] `out` (FileOutputStream) is not closed if `s.flush()` throws IOException
+            OutputStream out = new FileOutputStream(f);
+            s.flush();
+            out.close();
+          }
+        }
+        """;
+    String withoutEntry =
+        withEntry
+            .replace(
+                "    OutputStream out = new FileOutputStream(f);\n    new Scrub(out);",
+                "    // BUG: Diagnostic contains: is not closed if `new Scrub(...)` throws IOException\n"
+                    + "    OutputStream out = new FileOutputStream(f);\n    new Scrub(out);")
+            .replace(
+                "(File f, Scrub s) throws IOException {\n",
+                "(File f, Scrub s) throws IOException {\n"
+                    + "    // BUG: Diagnostic contains: is not closed if `s.flush()` throws IOException\n");
+    assertEntry(
+        "no-throw com.example.Scrub(java.io.OutputStream)\nno-throw com.example.Scrub#flush",
+        "ResourceLeakOnException",
+        withEntry,
+        withoutEntry);
+  }
+
+  @Test
+  void noThrowLocks() throws IOException {
+    String withEntry =
+        """
+        import com.example.*;
+        import java.util.concurrent.locks.*;
+        class T {
+          private final Lock lock = new ReentrantLock();
+          private int uses;
+          void wipe(char[] key) {
+            lock.lock();
+            try {
+              uses++;
+            } finally {
+              Scrub.wipe(key);
+              lock.unlock();
+            }
+          }
+          void wipeRange(char[] key) {
+            // BUG: Diagnostic contains: [UnreleasedLock] `lock` is locked here and not unlocked if `Scrub.wipe()` throws (line
+            lock.lock();
+            try {
+              uses++;
+            } finally {
+              Scrub.wipe(key, 0, 1);
+              lock.unlock();
+            }
+          }
+        }
+        """;
+    String withoutEntry =
+        withEntry.replace(
+            "  void wipe(char[] key) {\n",
+            "  void wipe(char[] key) {\n"
+                + "    // BUG: Diagnostic contains: not unlocked if `Scrub.wipe()` throws (line 12)\n");
+    assertEntry(
+        "no-throw com.example.Scrub#wipe(char[])", "UnreleasedLock", withEntry, withoutEntry);
   }
 
   @Test

@@ -61,6 +61,43 @@ class UnreleasedLockTest {
   }
 
   @Test
+  void positiveNamesTheCleanupCallThatLeaves() {
+    // The try block's exceptions reach the finally, which unlocks; only audit() throwing skips it.
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.util.*;
+            import java.util.concurrent.locks.*;
+            class T {
+              private final Lock lock = new ReentrantLock();
+              private final Map<String, String> map = new HashMap<>();
+              String get(String k) {
+                // BUG: Diagnostic contains: `lock` is locked here and not unlocked if `audit()` throws (line 14)
+                lock.lock();
+                try {
+                  return map.get(k);
+                } catch (IllegalStateException e) {
+                  return null;
+                } finally {
+                  audit(k);
+                  release();
+                }
+              }
+              private void audit(String k) {
+                if (k.isEmpty()) {
+                  throw new IllegalStateException("empty");
+                }
+              }
+              private void release() {
+                lock.unlock();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positiveReadWriteTryAndStampedLocks() {
     helper
         .addSourceLines(

@@ -100,6 +100,33 @@ class ModelParserTest {
   }
 
   @Test
+  void noThrowEntriesTakeAMethodOrAConstructor() {
+    List<ModelEntry> entries =
+        ModelParser.parse(
+            "n.model",
+            """
+            no-throw java.util.jar.JarOutputStream(java.io.OutputStream)
+            no-throw java.util.Arrays#fill(char[], char)
+            no-throw java.io.ByteArrayOutputStream#close
+            """);
+    assertEquals(Kind.NO_THROW, entries.get(0).kind());
+    assertTrue(entries.get(0).isConstructor());
+    assertEquals(List.of("java.io.OutputStream"), entries.get(0).params());
+    assertEquals("fill", entries.get(1).method());
+    assertEquals(List.of("char[]", "char"), entries.get(1).params());
+    assertNull(entries.get(2).params());
+    assertNull(entries.get(2).argument());
+    assertError(
+        "no-throw java.util.Arrays",
+        "m.model:1: 'no-throw' needs a method, Type#method, or a constructor, Type(parameter"
+            + " types). Write it like: no-throw java.util.jar.JarOutputStream(java.io.OutputStream)");
+    assertError(
+        "no-throw java.util.Arrays#fill java.lang.ArrayStoreException",
+        "m.model:1: 'no-throw' takes 1 word(s), found 2");
+    assertError("no-throw Arrays#fill", "m.model:1: 'Arrays' is not a fully qualified type name");
+  }
+
+  @Test
   void builtInModelParsesWithoutDuplicates() {
     List<ModelEntry> entries = LibraryModel.builtIn().entries();
     assertTrue(entries.size() > 100, "entries: " + entries.size());

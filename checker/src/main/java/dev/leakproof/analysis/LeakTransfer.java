@@ -281,7 +281,7 @@ final class LeakTransfer
           }
         }
         // A varargs or array closer hides its releases from the summary; its name tells.
-        if (ctx.model.isCloserName(method.getSimpleName()) && hasCloseableParameter(method)) {
+        if (ctx.model.isCloser(method) && hasCloseableParameter(method)) {
           s = releaseArguments(s, args);
           exceptional = releaseArguments(exceptional, args);
         }

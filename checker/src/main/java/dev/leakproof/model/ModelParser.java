@@ -113,6 +113,9 @@ public final class ModelParser {
     String target = words[1];
     return switch (kind.target()) {
       case NAME -> {
+        if (kind == Kind.CLOSER_NAME && target.matches("\\*[\\w$]+")) {
+          yield new ModelEntry(kind, target, null, null, argument, List.of(), origin); // *AndClose
+        }
         if (!METHOD_NAME.matcher(target).matches() && !target.matches("[\\w.-]+")) {
           throw new ModelFormatException(origin, "'" + target + "' is not a name", example(kind));
         }

@@ -210,6 +210,8 @@ public final class ModelParser {
           case CLOSER_NAME -> "closer-name closeQuietly";
           case FACTORY_PREFIX -> "factory-prefix open";
           case TAKES_OWNERSHIP -> "takes-ownership java.util.Collection#add";
+          case BUILDER_SETTER ->
+              "builder-setter org.apache.commons.io.build.AbstractOriginSupplier#set*";
           case CLOSED_TEST -> "closed-test java.net.Socket#isClosed";
           case OPEN_TEST -> "open-test java.nio.channels.Channel#isOpen";
           case THROWS ->

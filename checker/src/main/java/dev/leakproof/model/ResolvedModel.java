@@ -36,6 +36,7 @@ public final class ResolvedModel {
     ACQUIRE,
     CLOSED_TEST,
     OPEN_TEST,
+    BUILDER_SETTER,
     NONE
   }
 
@@ -47,7 +48,8 @@ public final class ResolvedModel {
     Kind.CHILD,
     Kind.ACQUIRE,
     Kind.CLOSED_TEST,
-    Kind.OPEN_TEST
+    Kind.OPEN_TEST,
+    Kind.BUILDER_SETTER
   };
 
   private final VisitorState state;

@@ -57,9 +57,7 @@ final class CaptureScanner extends TreeScanner<Void, Void> {
       Role role = model.roleOf(method, receiver == null ? null : ASTHelpers.getType(receiver));
       if (role == Role.RELEASE && receiver != null) {
         addLocal(receiver);
-      } else if (role == Role.CLOSER
-          || role == Role.TAKES_OWNERSHIP
-          || model.isCloserName(method.getSimpleName())) {
+      } else if (role == Role.CLOSER || role == Role.TAKES_OWNERSHIP || model.isCloser(method)) {
         tree.getArguments().forEach(this::addLocal);
       } else {
         // A helper of the same unit that closes what it is given: () -> handleAndClose(client)

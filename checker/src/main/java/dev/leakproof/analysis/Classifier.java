@@ -89,8 +89,16 @@ final class Classifier {
       LeakStore s,
       UnitContext ctx) {
     ResolvedModel model = ctx.model;
+    if (role == Role.BUILDER_SETTER) {
+      // A builder's setter returns the builder, which holds what it was given.
+      return receiver != null && s.tracks(receiver)
+          ? new Acquisition.Joins(List.of(receiver))
+          : Acquisition.NONE;
+    }
     if (!model.isCloseable(resultType)) {
-      return Acquisition.NONE;
+      // A same-unit method that returns an object holding its argument (a font built over the
+      // stream it was given) is a holder, like a constructor of one.
+      return summary != null ? returnedArguments(summary, args, s, ctx) : Acquisition.NONE;
     }
     Acquisition annotated = annotated(method, args, s, ctx);
     if (annotated != null) {
@@ -131,15 +139,9 @@ final class Classifier {
       return new Acquisition.Joins(List.of(receiver));
     }
     if (summary != null) {
-      List<AliasKey> returned = new ArrayList<>();
-      for (int i = 0; i < args.size(); i++) {
-        AliasKey k = ctx.key(args.get(i));
-        if (summary.returns(i) && s.tracks(k)) {
-          returned.add(k);
-        }
-      }
-      if (!returned.isEmpty()) {
-        return new Acquisition.Joins(returned);
+      Acquisition returned = returnedArguments(summary, args, s, ctx);
+      if (returned instanceof Acquisition.Joins) {
+        return returned;
       }
       return summary.returnsFresh() ? Acquisition.FRESH : Acquisition.NONE;
     }
@@ -156,6 +158,19 @@ final class Classifier {
       return Acquisition.NONE;
     }
     return wrapped != null ? wrapped : Acquisition.FRESH;
+  }
+
+  /** The result joins the open arguments that the summary says the callee returns, if any. */
+  private static Acquisition returnedArguments(
+      Summary summary, List<Node> args, LeakStore s, UnitContext ctx) {
+    List<AliasKey> returned = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      AliasKey k = ctx.key(args.get(i));
+      if (summary.returns(i) && s.tracks(k)) {
+        returned.add(k);
+      }
+    }
+    return returned.isEmpty() ? Acquisition.NONE : new Acquisition.Joins(returned);
   }
 
   /**

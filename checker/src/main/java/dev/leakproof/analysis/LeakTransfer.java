@@ -266,6 +266,18 @@ final class LeakTransfer
         exceptional = s;
       }
       case TAKES_OWNERSHIP -> s = releaseArguments(s, args);
+      case BUILDER_SETTER -> {
+        // builder.setInputStream(in): the builder holds `in` from now on (the classifier makes the
+        // result, the builder again, hold it too).
+        if (receiver != null) {
+          for (Node a : Classifier.flatten(args)) {
+            AliasKey k = ctx.key(a);
+            if (k != null && s.tracks(k)) {
+              s = s.addAlias(k, receiver);
+            }
+          }
+        }
+      }
       default -> {
         summary = ctx.summaryOf(method);
         if (summary != null) {
@@ -282,7 +294,7 @@ final class LeakTransfer
           }
         }
         // A varargs or array closer hides its releases from the summary; its name tells.
-        if (ctx.model.isCloserName(method.getSimpleName()) && hasCloseableParameter(method)) {
+        if (ctx.model.isCloser(method) && hasCloseableParameter(method)) {
           s = releaseArguments(s, args);
           exceptional = releaseArguments(exceptional, args);
         }

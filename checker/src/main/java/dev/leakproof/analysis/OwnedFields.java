@@ -192,7 +192,7 @@ public final class OwnedFields {
             if (role == Role.RELEASE && receiver != null && refersTo(receiver, field)) {
               found[0] = true;
             }
-            if (role == Role.CLOSER || model.isCloserName(callee.getSimpleName())) {
+            if (role == Role.CLOSER || model.isCloser(callee)) {
               for (ExpressionTree arg : call.getArguments()) {
                 found[0] |= refersTo(arg, field);
               }

@@ -315,7 +315,7 @@ final class Uses {
       Role role = model.roleOf(m, receiver);
       CannotFix.check(
           role != Role.CLOSER
-              && !model.isCloserName(m.getSimpleName())
+              && !model.isCloser(m)
               && !m.getSimpleName().toString().startsWith("close"),
           alias ? NoFix.UNSUPPORTED : NoFix.QUIET_CLOSE);
       CannotFix.check(role != Role.TAKES_OWNERSHIP, NoFix.ESCAPES);

@@ -81,12 +81,21 @@ public record ModelEntry(
     RELEASE("release", Target.METHOD, false),
     /** The method releases every resource passed to it as an argument. */
     CLOSER("closer", Target.METHOD, false),
-    /** A method of any class with this exact name and a resource parameter releases it. */
+    /**
+     * A method of any class with this exact name and a resource parameter releases it; a name that
+     * starts with {@code *} matches that ending, in classes that are not resources themselves.
+     */
     CLOSER_NAME("closer-name", Target.NAME, false),
     /** A method whose name starts with this prefix and that returns a resource is a factory. */
     FACTORY_PREFIX("factory-prefix", Target.NAME, false),
     /** Passing a resource to the method hands ownership over (collections, closers). */
     TAKES_OWNERSHIP("takes-ownership", Target.METHOD, false),
+    /**
+     * The method is a setter of a builder: its receiver keeps the resources passed to it, and it
+     * returns the receiver, so the result holds them too. A resource the builder then builds with
+     * an {@code alias} method ({@code get()}) wraps them.
+     */
+    BUILDER_SETTER("builder-setter", Target.METHOD, false),
     /**
      * The method tells whether its receiver is already released: where it returned true, nothing is
      * left to close ({@code if (!socket.isClosed()) socket.close()}).

@@ -113,6 +113,9 @@ public final class ModelParser {
     String target = words[1];
     return switch (kind.target()) {
       case NAME -> {
+        if (kind == Kind.CLOSER_NAME && target.matches("\\*[\\w$]+")) {
+          yield new ModelEntry(kind, target, null, null, argument, List.of(), origin); // *AndClose
+        }
         if (!METHOD_NAME.matcher(target).matches() && !target.matches("[\\w.-]+")) {
           throw new ModelFormatException(origin, "'" + target + "' is not a name", example(kind));
         }
@@ -211,6 +214,8 @@ public final class ModelParser {
           case CLOSER_NAME -> "closer-name closeQuietly";
           case FACTORY_PREFIX -> "factory-prefix open";
           case TAKES_OWNERSHIP -> "takes-ownership java.util.Collection#add";
+          case BUILDER_SETTER ->
+              "builder-setter org.apache.commons.io.build.AbstractOriginSupplier#set*";
           case CLOSED_TEST -> "closed-test java.net.Socket#isClosed";
           case OPEN_TEST -> "open-test java.nio.channels.Channel#isOpen";
           case THROWS ->

@@ -36,6 +36,7 @@ public final class ResolvedModel {
     ACQUIRE,
     CLOSED_TEST,
     OPEN_TEST,
+    BUILDER_SETTER,
     NONE
   }
 
@@ -47,7 +48,8 @@ public final class ResolvedModel {
     Kind.CHILD,
     Kind.ACQUIRE,
     Kind.CLOSED_TEST,
-    Kind.OPEN_TEST
+    Kind.OPEN_TEST,
+    Kind.BUILDER_SETTER
   };
 
   private final VisitorState state;
@@ -66,6 +68,7 @@ public final class ResolvedModel {
   private final List<ModelEntry> noThrowConstructors = new ArrayList<>();
   private final Set<String> factoryPrefixes = new HashSet<>();
   private final Set<String> closerNames = new HashSet<>();
+  private final List<String> closerSuffixes = new ArrayList<>();
   private final Set<String> lifecycleMethods = new HashSet<>();
   private final Set<String> lifecycleAnnotations = new HashSet<>();
   private final List<ModelEntry> charsetExceptions = new ArrayList<>();
@@ -87,7 +90,13 @@ public final class ResolvedModel {
         case NOT_RESOURCE ->
             (e.isConstructor() ? notResourceConstructors : notResourceTypes).add(e);
         case FACTORY_PREFIX -> factoryPrefixes.add(e.owner());
-        case CLOSER_NAME -> closerNames.add(e.owner());
+        case CLOSER_NAME -> {
+          if (e.owner().startsWith("*")) {
+            closerSuffixes.add(e.owner().substring(1));
+          } else {
+            closerNames.add(e.owner());
+          }
+        }
         case LIFECYCLE_METHOD -> lifecycleMethods.add(e.owner());
         case LIFECYCLE_ANNOTATION -> lifecycleAnnotations.add(e.owner());
         case CHARSET_EXCEPTION -> charsetExceptions.add(e);
@@ -431,9 +440,25 @@ public final class ResolvedModel {
     return false;
   }
 
-  /** Whether the method's name marks it as a helper that closes its resource arguments. */
-  public boolean isCloserName(Name name) {
-    return closerNames.contains(name.toString());
+  /**
+   * Whether the method's name marks it as a helper that closes its resource arguments: a {@code
+   * closer-name} entry names it, or its name ends with a {@code closer-name *Suffix} entry's suffix
+   * ({@code readBytesAndClose}) and its class is no resource (on a resource, {@code
+   * out.writeAndClose(in)} would close the receiver, not the argument).
+   */
+  public boolean isCloser(MethodSymbol method) {
+    String name = method.getSimpleName().toString();
+    if (closerNames.contains(name)) {
+      return true;
+    }
+    for (String suffix : closerSuffixes) {
+      if (name.endsWith(suffix)
+          && name.length() > suffix.length()
+          && !isCloseable(method.owner.type)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

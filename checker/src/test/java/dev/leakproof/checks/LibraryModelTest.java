@@ -97,6 +97,112 @@ class LibraryModelTest {
   }
 
   @Test
+  void commonsIoBuilderWrapsTheStreamItIsGiven() {
+    helper
+        .addSourceLines(
+            "org/apache/commons/io/function/IOSupplier.java",
+            """
+            package org.apache.commons.io.function;
+            public interface IOSupplier<T> {
+              T get() throws java.io.IOException;
+            }
+            """)
+        .addSourceLines(
+            "org/apache/commons/io/build/AbstractSupplier.java",
+            """
+            package org.apache.commons.io.build;
+            public abstract class AbstractSupplier<T, B extends AbstractSupplier<T, B>>
+                implements org.apache.commons.io.function.IOSupplier<T> {
+              @SuppressWarnings("unchecked")
+              protected B asThis() { return (B) this; }
+            }
+            """)
+        .addSourceLines(
+            "org/apache/commons/io/build/AbstractOriginSupplier.java",
+            """
+            package org.apache.commons.io.build;
+            public abstract class AbstractOriginSupplier<T, B extends AbstractOriginSupplier<T, B>>
+                extends AbstractSupplier<T, B> {
+              public B setInputStream(java.io.InputStream origin) { return asThis(); }
+              public B setPath(java.nio.file.Path origin) { return asThis(); }
+            }
+            """)
+        .addSourceLines(
+            "org/apache/commons/io/build/AbstractStreamBuilder.java",
+            """
+            package org.apache.commons.io.build;
+            public abstract class AbstractStreamBuilder<T, B extends AbstractStreamBuilder<T, B>>
+                extends AbstractOriginSupplier<T, B> {
+              public B setBufferSize(int bufferSize) { return asThis(); }
+            }
+            """)
+        .addSourceLines(
+            "org/apache/commons/io/input/BOMInputStream.java",
+            """
+            package org.apache.commons.io.input;
+            import org.apache.commons.io.build.AbstractStreamBuilder;
+            public class BOMInputStream extends java.io.FilterInputStream {
+              public static Builder builder() { return new Builder(); }
+              public static class Builder extends AbstractStreamBuilder<BOMInputStream, Builder> {
+                public Builder setInclude(boolean include) { return this; }
+                @Override
+                public BOMInputStream get() throws java.io.IOException {
+                  return new BOMInputStream(null);
+                }
+              }
+              BOMInputStream(java.io.InputStream in) { super(in); }
+            }
+            """)
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.nio.charset.StandardCharsets;
+            import org.apache.commons.io.input.BOMInputStream;
+            class T {
+              private final Reader reader;
+
+              T(File f) throws IOException {
+                InputStream in = new FileInputStream(f);
+                try {
+                  BOMInputStream bom =
+                      BOMInputStream.builder()
+                          .setInputStream(new BufferedInputStream(in))
+                          .setInclude(false)
+                          .get();
+                  reader = new InputStreamReader(bom, StandardCharsets.UTF_8);
+                } catch (IOException | RuntimeException e) {
+                  in.close();
+                  throw e;
+                }
+              }
+
+              static int readFirst(File f) throws IOException {
+                BOMInputStream.Builder builder = BOMInputStream.builder();
+                // BUG: Diagnostic contains: not closed if `builder.get()` throws IOException
+                builder.setInputStream(new FileInputStream(f));
+                try (InputStream in = builder.get()) {
+                  return in.read();
+                }
+              }
+
+              static void builderDropped(File f) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeak] the FileInputStream
+                BOMInputStream.builder().setInputStream(new FileInputStream(f)).setBufferSize(8);
+              }
+
+              static int builtStreamNeverClosed(File f) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeak] `in`
+                InputStream in = new FileInputStream(f);
+                BOMInputStream bom = BOMInputStream.builder().setInputStream(in).get();
+                return bom.read();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negativeHttpCoreMessagesWithoutStreams() {
     helper
         .addSourceLines(

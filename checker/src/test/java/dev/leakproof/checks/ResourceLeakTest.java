@@ -166,6 +166,110 @@ class ResourceLeakTest {
   }
 
   @Test
+  void closerNameEndingsInAnotherFile() {
+    helper
+        .addSourceLines(
+            "util/Streams.java",
+            """
+            package util;
+            import java.io.*;
+            public final class Streams {
+              public static byte[] readBytesAndClose(InputStream in, int length) throws IOException {
+                try {
+                  return in.readNBytes(length);
+                } finally {
+                  in.close();
+                }
+              }
+              public static void copyAndClose(InputStream in, OutputStream out) throws IOException {
+                try (in; out) {
+                  in.transferTo(out);
+                }
+              }
+              public static void copyAndCloseInput(InputStream in, OutputStream out)
+                  throws IOException {
+                try (in) {
+                  in.transferTo(out);
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "util/Archive.java",
+            """
+            package util;
+            public class Archive implements java.io.Closeable {
+              public void addAndClose(java.io.InputStream entry) {}
+              @Override public void close() {}
+            }
+            """)
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import util.*;
+            class T {
+              byte[] read(File f) throws IOException {
+                InputStream in = new FileInputStream(f);
+                return Streams.readBytesAndClose(in, 0);
+              }
+              void copy(File from, File to) throws IOException {
+                InputStream in = new FileInputStream(from);
+                OutputStream out;
+                try {
+                  out = new FileOutputStream(to);
+                } catch (IOException e) {
+                  in.close();
+                  throw e;
+                }
+                Streams.copyAndClose(in, out);
+              }
+              void copyInputOnly(File from, File to) throws IOException {
+                try (InputStream in = new FileInputStream(from)) {
+                  // BUG: Diagnostic contains: [ResourceLeak] `out`
+                  OutputStream out = new FileOutputStream(to);
+                  Streams.copyAndCloseInput(in, out);
+                }
+              }
+              void resourceClosesItself(Archive archive, File f) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeak] the FileInputStream
+                archive.addAndClose(new FileInputStream(f));
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void sameFileMethodReturnsAHolderOfItsArgument() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              static final class Font {
+                private final Reader source;
+                private Font(Reader source) {
+                  this.source = source;
+                }
+              }
+              static Font load(File f) throws IOException {
+                return load(new FileReader(f));
+              }
+              static Font load(Reader source) {
+                return new Font(new BufferedReader(source));
+              }
+              static void dropped(File f) throws IOException {
+                // BUG: Diagnostic contains: [ResourceLeak]
+                load(new FileReader(f));
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positiveBreakInLoop() {
     helper
         .addSourceLines(

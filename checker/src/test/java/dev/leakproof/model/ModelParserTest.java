@@ -50,6 +50,14 @@ class ModelParserTest {
   }
 
   @Test
+  void closerNamesMayBeEndings() {
+    List<ModelEntry> entries = ModelParser.parse("my.model", "closer-name *AndClose");
+    assertEquals("*AndClose", entries.get(0).owner());
+    assertError("factory-prefix *open", "m.model:1: '*open' is not a name");
+    assertError("closer-name *And.Close", "m.model:1: '*And.Close' is not a name");
+  }
+
+  @Test
   void badEntriesNameFileLineAndFix() {
     assertError(
         "acquire java.io.File",

@@ -170,6 +170,13 @@ class FlagsTest {
       "      return c.isValid(1);",
       "    }",
       "  }",
+      "  static class Repository {",
+      "    // BUG: Diagnostic contains: [UnclosedResourceField]",
+      "    private final BasicDataSource pool = new BasicDataSource();",
+      "    Connection connect() throws SQLException {",
+      "      return pool.getConnection();",
+      "    }",
+      "  }",
       "}"
     };
     // Off by default: a pool usually lives as long as the program.

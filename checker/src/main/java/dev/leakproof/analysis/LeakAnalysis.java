@@ -88,7 +88,10 @@ public final class LeakAnalysis {
 
   private static LibraryModel loadModel(LeakproofConfig config) {
     return LibraryModel.load(
-        config.executorsAreResources(), LeakAnalysis.class.getClassLoader(), config.modelFiles());
+        config.executorsAreResources(),
+        config.dataSourcesAreResources(),
+        LeakAnalysis.class.getClassLoader(),
+        config.modelFiles());
   }
 
   private boolean configErrorReported;

@@ -25,6 +25,8 @@ import java.util.regex.PatternSyntaxException;
  *     is closed
  * @param executorsAreResources executors from {@code Executors.new*} and {@code new
  *     ThreadPoolExecutor(...)} must be shut down
+ * @param dataSourcesAreResources data sources that are {@code AutoCloseable} (connection pools such
+ *     as Commons DBCP's {@code BasicDataSource}) must be closed
  * @param modelFiles extra model files to load, in the order given
  * @param holdingMethods names of methods whose contract is to return with a lock held (or a
  *     temporary change in place): their normal exits are not reported
@@ -35,6 +37,7 @@ public record LeakproofConfig(
     int maxOpenFacts,
     boolean childrenMustBeClosed,
     boolean executorsAreResources,
+    boolean dataSourcesAreResources,
     List<Path> modelFiles,
     String holdingMethods) {
 
@@ -43,6 +46,7 @@ public record LeakproofConfig(
   public static final String MAX_STEPS_PER_METHOD = PREFIX + "MaxStepsPerMethod";
   public static final String CHILDREN_MUST_BE_CLOSED = PREFIX + "ChildrenMustBeClosed";
   public static final String EXECUTORS_ARE_RESOURCES = PREFIX + "ExecutorsAreResources";
+  public static final String DATA_SOURCES_ARE_RESOURCES = PREFIX + "DataSourcesAreResources";
   public static final String MODEL_FILES = PREFIX + "ModelFiles";
   public static final String HOLDING_METHODS = PREFIX + "HoldingMethods";
 
@@ -62,6 +66,7 @@ public record LeakproofConfig(
           MAX_STEPS_PER_METHOD,
           CHILDREN_MUST_BE_CLOSED,
           EXECUTORS_ARE_RESOURCES,
+          DATA_SOURCES_ARE_RESOURCES,
           MODEL_FILES,
           HOLDING_METHODS);
 
@@ -74,6 +79,7 @@ public record LeakproofConfig(
         false,
         DEFAULT_MAX_STEPS,
         DEFAULT_MAX_OPEN_FACTS,
+        false,
         false,
         false,
         List.of(),
@@ -100,12 +106,14 @@ public record LeakproofConfig(
     int steps = positiveIntFlag(flags, MAX_STEPS_PER_METHOD, DEFAULT_MAX_STEPS);
     boolean children = booleanFlag(flags, CHILDREN_MUST_BE_CLOSED, false);
     boolean executors = booleanFlag(flags, EXECUTORS_ARE_RESOURCES, false);
+    boolean dataSources = booleanFlag(flags, DATA_SOURCES_ARE_RESOURCES, false);
     return new LeakproofConfig(
         follow,
         steps,
         DEFAULT_MAX_OPEN_FACTS,
         children,
         executors,
+        dataSources,
         modelFiles(flags),
         holdingMethods(flags));
   }

@@ -14,6 +14,7 @@ import java.util.ServiceLoader;
 public final class LibraryModel {
   static final String BUILT_IN_RESOURCE = "/dev/leakproof/model/jdk.model";
   static final String EXECUTORS_RESOURCE = "/dev/leakproof/model/executors.model";
+  static final String DATA_SOURCES_RESOURCE = "/dev/leakproof/model/datasources.model";
 
   private static final LibraryModel BUILT_IN =
       new LibraryModel(read(BUILT_IN_RESOURCE, "jdk.model"));
@@ -41,16 +42,25 @@ public final class LibraryModel {
   }
 
   /**
-   * The built-in model, then the executor entries if {@code executorsAreResources}, then the models
-   * of every {@link ModelProvider} on {@code loader}'s path, then {@code files} in order. Throws
-   * {@link ModelFormatException} for a bad entry or an unreadable file; the message names the
-   * source, the line and the fix.
+   * The built-in model, then the executor entries if {@code executorsAreResources}, then the data
+   * source entries unless {@code dataSourcesAreResources}, then the models of every {@link
+   * ModelProvider} on {@code loader}'s path, then {@code files} in order. Throws {@link
+   * ModelFormatException} for a bad entry or an unreadable file; the message names the source, the
+   * line and the fix.
    */
   public static LibraryModel load(
-      boolean executorsAreResources, ClassLoader loader, List<Path> files) {
+      boolean executorsAreResources,
+      boolean dataSourcesAreResources,
+      ClassLoader loader,
+      List<Path> files) {
     LibraryModel model = BUILT_IN;
     if (executorsAreResources) {
       model = model.plus(read(EXECUTORS_RESOURCE, "executors.model"));
+    }
+    if (!dataSourcesAreResources) {
+      // Loaded by default, not on request: with the flag, a data source is a resource exactly when
+      // it is AutoCloseable, which no `resource` entry could say.
+      model = model.plus(read(DATA_SOURCES_RESOURCE, "datasources.model"));
     }
     for (ModelProvider provider : ServiceLoader.load(ModelProvider.class, loader)) {
       model = model.plus(ModelParser.parse(provider.name(), provider.model()));

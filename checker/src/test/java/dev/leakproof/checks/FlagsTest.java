@@ -112,6 +112,145 @@ class FlagsTest {
     assertFindingsOnlyWith("-XepOpt:Leakproof:ExecutorsAreResources=true", source);
   }
 
+  /** A stand-in for Commons DBCP's pooling data source. */
+  private static final String[] DATA_SOURCES = {
+    "package org.apache.commons.dbcp2;",
+    "import java.io.PrintWriter;",
+    "import java.sql.Connection;",
+    "import java.util.logging.Logger;",
+    "public class BasicDataSource implements javax.sql.DataSource, AutoCloseable {",
+    "  public void setUrl(String url) {}",
+    "  public void setMaxTotal(int max) {}",
+    "  @Override public Connection getConnection() { return null; }",
+    "  @Override public Connection getConnection(String u, String p) { return null; }",
+    "  @Override public PrintWriter getLogWriter() { return null; }",
+    "  @Override public void setLogWriter(PrintWriter out) {}",
+    "  @Override public void setLoginTimeout(int seconds) {}",
+    "  @Override public int getLoginTimeout() { return 0; }",
+    "  @Override public Logger getParentLogger() { return null; }",
+    "  @Override public <T> T unwrap(Class<T> c) { return null; }",
+    "  @Override public boolean isWrapperFor(Class<?> c) { return false; }",
+    "  @Override public void close() {}",
+    "}"
+  };
+
+  @Test
+  void flagDataSourcesAreResources() {
+    String[] source = {
+      "import java.sql.*;",
+      "import java.util.Properties;",
+      "import javax.sql.DataSource;",
+      "import org.apache.commons.dbcp2.BasicDataSource;",
+      "class T {",
+      "  static BasicDataSource create(Properties p) {",
+      "    // BUG: Diagnostic contains: `ds` (BasicDataSource) is not closed if `Integer.parseInt()`",
+      "    BasicDataSource ds = new BasicDataSource();",
+      "    ds.setUrl(p.getProperty(\"url\"));",
+      "    ds.setMaxTotal(Integer.parseInt(p.getProperty(\"maxTotal\")));",
+      "    return ds;",
+      "  }",
+      "  boolean check(String url) throws SQLException {",
+      "    // BUG: Diagnostic contains: `pool` (BasicDataSource) is not closed",
+      "    BasicDataSource pool = new BasicDataSource();",
+      "    pool.setUrl(url);",
+      "    try (Connection c = pool.getConnection()) {",
+      "      return c.isValid(1);",
+      "    }",
+      "  }",
+      "  boolean checkAndClose(String url) throws SQLException {",
+      "    try (BasicDataSource pool = new BasicDataSource()) {",
+      "      pool.setUrl(url);",
+      "      try (Connection c = pool.getConnection()) {",
+      "        return c.isValid(1);",
+      "      }",
+      "    }",
+      "  }",
+      "  boolean viaInterface(DataSource ds) throws SQLException {",
+      "    try (Connection c = ds.getConnection()) {",
+      "      return c.isValid(1);",
+      "    }",
+      "  }",
+      "  static class Repository {",
+      "    // BUG: Diagnostic contains: [UnclosedResourceField]",
+      "    private final BasicDataSource pool = new BasicDataSource();",
+      "    Connection connect() throws SQLException {",
+      "      return pool.getConnection();",
+      "    }",
+      "  }",
+      "}"
+    };
+    // Off by default: a pool usually lives as long as the program.
+    CompilationTestHelper.newInstance(Checks.LEAKS, getClass())
+        .setArgs("-XepOpt:Leakproof:DataSourcesAreResources=true")
+        .addSourceLines("BasicDataSource.java", DATA_SOURCES)
+        .addSourceLines("T.java", source)
+        .doTest();
+    String[] unmarked =
+        java.util.Arrays.stream(source).filter(l -> !l.contains("BUG:")).toArray(String[]::new);
+    CompilationTestHelper.newInstance(Checks.LEAKS, getClass())
+        .addSourceLines("BasicDataSource.java", DATA_SOURCES)
+        .addSourceLines("T.java", unmarked)
+        .expectNoDiagnostics()
+        .doTest();
+    CompilationTestHelper.newInstance(Checks.LEAKS, getClass())
+        .setArgs("-XepOpt:Leakproof:DataSourcesAreResources=false")
+        .addSourceLines("BasicDataSource.java", DATA_SOURCES)
+        .addSourceLines("T.java", unmarked)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void flagDataSourcesAreResourcesLeavesDataSourcesThatCannotBeClosed() {
+    // H2's JdbcDataSource and the like hold nothing and have no close(): never resources.
+    CompilationTestHelper.newInstance(Checks.LEAKS, getClass())
+        .setArgs("-XepOpt:Leakproof:DataSourcesAreResources=true")
+        .addSourceLines(
+            "SimpleDataSource.java",
+            "import java.io.PrintWriter;",
+            "import java.sql.Connection;",
+            "import java.util.logging.Logger;",
+            "public class SimpleDataSource implements javax.sql.DataSource {",
+            "  public void setUrl(String url) {}",
+            "  @Override public Connection getConnection() { return null; }",
+            "  @Override public Connection getConnection(String u, String p) { return null; }",
+            "  @Override public PrintWriter getLogWriter() { return null; }",
+            "  @Override public void setLogWriter(PrintWriter out) {}",
+            "  @Override public void setLoginTimeout(int seconds) {}",
+            "  @Override public int getLoginTimeout() { return 0; }",
+            "  @Override public Logger getParentLogger() { return null; }",
+            "  @Override public <T> T unwrap(Class<T> c) { return null; }",
+            "  @Override public boolean isWrapperFor(Class<?> c) { return false; }",
+            "}")
+        .addSourceLines(
+            "T.java",
+            "class T {",
+            "  static SimpleDataSource create(String url) {",
+            "    SimpleDataSource ds = new SimpleDataSource();",
+            "    ds.setUrl(url);",
+            "    return ds;",
+            "  }",
+            "  static void configure(String url) {",
+            "    new SimpleDataSource().setUrl(url);",
+            "  }",
+            "}")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void flagDataSourcesAreResourcesBadValueFailsTheBuild() throws IOException {
+    Path file = source("T.java", "class T { void m() {} }");
+    Scanner.Result result =
+        Scanner.scan(List.of(file), List.of("-XepOpt:Leakproof:DataSourcesAreResources=yes"));
+    assertEquals(
+        List.of(
+            "Leakproof: -XepOpt:Leakproof:DataSourcesAreResources=yes is not a boolean."
+                + " Write -XepOpt:Leakproof:DataSourcesAreResources=true or"
+                + " -XepOpt:Leakproof:DataSourcesAreResources=false"),
+        result.errors().stream().map(e -> e.replaceFirst("^.*?-?\\d+: ", "")).toList());
+  }
+
   @Test
   void flagModelFilesAddsEntries() throws IOException {
     Path model =

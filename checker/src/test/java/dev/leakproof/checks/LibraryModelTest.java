@@ -1,13 +1,21 @@
 package dev.leakproof.checks;
 
 import com.google.errorprone.CompilationTestHelper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Built-in model entries for libraries other than the JDK, against stand-ins that have the
- * libraries' names and shapes: each source would give a finding without its entry.
+ * libraries' names and shapes: each source would give a finding without its entry. Conventions of a
+ * library's own internals are not built in; the project states them in a model file, and the tests
+ * at the end show such files at work.
  */
 class LibraryModelTest {
+  @TempDir Path dir;
+
   private final CompilationTestHelper helper =
       CompilationTestHelper.newInstance(Checks.LEAKS, getClass());
 
@@ -295,5 +303,389 @@ class LibraryModelTest {
             }
             """)
         .doTest();
+  }
+
+  private static final String[] SIMPLE_RESULT_SET = {
+    "package org.h2.tools;",
+    "public class SimpleResultSet implements AutoCloseable {",
+    "  public SimpleResultSet() {}",
+    "  public SimpleResultSet(SimpleRowSource source) {}",
+    "  public void addColumn(String name) {}",
+    "  public void addRow(Object... row) {}",
+    "  @Override public void close() {}",
+    "}"
+  };
+
+  @Test
+  void negativeH2SimpleResultSetInMemory() {
+    helper
+        .addSourceLines("org/h2/tools/SimpleResultSet.java", SIMPLE_RESULT_SET)
+        .addSourceLines(
+            "org/h2/tools/SimpleRowSource.java",
+            "package org.h2.tools;",
+            "public interface SimpleRowSource {",
+            "  Object[] readRow();",
+            "  void close();",
+            "}")
+        .addSourceLines(
+            "T.java",
+            """
+            import java.sql.Connection;
+            import java.sql.SQLException;
+            import org.h2.tools.SimpleResultSet;
+            import org.h2.tools.SimpleRowSource;
+            class T {
+              static SimpleResultSet createResultSet() {
+                SimpleResultSet result = new SimpleResultSet();
+                result.addColumn("QUERY");
+                return result;
+              }
+
+              SimpleResultSet search(Connection conn, String text) throws SQLException {
+                SimpleResultSet result = createResultSet();
+                if (conn.getMetaData().getURL().startsWith("jdbc:columnlist:")) {
+                  return result;
+                }
+                result.addRow(text);
+                return result;
+              }
+
+              SimpleResultSet profile(Connection conn) throws SQLException {
+                SimpleResultSet simple = new SimpleResultSet();
+                simple.addColumn("URL");
+                simple.addRow(conn.getMetaData().getURL());
+                return simple;
+              }
+
+              // One over a row source closes the source: still a resource.
+              SimpleResultSet read(SimpleRowSource source, Connection conn) throws SQLException {
+                // BUG: Diagnostic contains: `rs` (SimpleResultSet) is not closed if
+                SimpleResultSet rs = new SimpleResultSet(source);
+                rs.addColumn(conn.getMetaData().getURL());
+                return rs;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negativeHttpCoreConnectionHoldsNothingUntilBound() {
+    helper
+        .addSourceLines(
+            "org/apache/hc/core5/http/config/Http1Config.java",
+            "package org.apache.hc.core5.http.config;",
+            "public class Http1Config {",
+            "  public static final Http1Config DEFAULT = new Http1Config();",
+            "}")
+        .addSourceLines(
+            "org/apache/hc/core5/http/impl/io/DefaultBHttpClientConnection.java",
+            "package org.apache.hc.core5.http.impl.io;",
+            "import org.apache.hc.core5.http.config.Http1Config;",
+            "public class DefaultBHttpClientConnection implements java.io.Closeable {",
+            "  public DefaultBHttpClientConnection(Http1Config config) {}",
+            "  public void bind(java.net.Socket socket) throws java.io.IOException {}",
+            "  public void flush() throws java.io.IOException {}",
+            "  @Override public void close() {}",
+            "}")
+        .addSourceLines(
+            "org/apache/hc/core5/http/impl/io/DefaultBHttpServerConnection.java",
+            "package org.apache.hc.core5.http.impl.io;",
+            "import org.apache.hc.core5.http.config.Http1Config;",
+            "public class DefaultBHttpServerConnection implements java.io.Closeable {",
+            "  public DefaultBHttpServerConnection(String scheme, Http1Config config) {}",
+            "  public void bind(java.net.Socket socket) throws java.io.IOException {}",
+            "  @Override public void close() {}",
+            "}")
+        .addSourceLines(
+            "org/apache/hc/core5/http/impl/io/DefaultBHttpClientConnectionFactory.java",
+            "package org.apache.hc.core5.http.impl.io;",
+            "public class DefaultBHttpClientConnectionFactory {",
+            "  public DefaultBHttpClientConnection createConnection(java.net.Socket socket) {",
+            "    return null;",
+            "  }",
+            "}")
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.IOException;
+            import java.net.Socket;
+            import org.apache.hc.core5.http.config.Http1Config;
+            import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
+            import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnectionFactory;
+            import org.apache.hc.core5.http.impl.io.DefaultBHttpServerConnection;
+            class T {
+              DefaultBHttpClientConnection createDetached() {
+                return new DefaultBHttpClientConnection(Http1Config.DEFAULT);
+              }
+
+              DefaultBHttpClientConnection createConnection(Socket socket) throws IOException {
+                DefaultBHttpClientConnection conn = createDetached();
+                conn.bind(socket);
+                return conn;
+              }
+
+              DefaultBHttpServerConnection accept(Socket socket) throws IOException {
+                DefaultBHttpServerConnection conn =
+                    new DefaultBHttpServerConnection("http", Http1Config.DEFAULT);
+                conn.bind(socket);
+                return conn;
+              }
+
+              // A connection from a factory is bound to the socket it was given: it wraps it.
+              void send(DefaultBHttpClientConnectionFactory factory, String host)
+                  throws IOException {
+                // BUG: Diagnostic contains: `socket` (Socket) is not closed
+                Socket socket = new Socket(host, 80);
+                DefaultBHttpClientConnection conn = factory.createConnection(socket);
+                conn.flush();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negativePdfboxBuffersInMemory() {
+    helper
+        .addSourceLines(
+            "org/apache/pdfbox/io/RandomAccessRead.java",
+            "package org.apache.pdfbox.io;",
+            "public interface RandomAccessRead extends java.io.Closeable {",
+            "  long length() throws java.io.IOException;",
+            "  void seek(long position) throws java.io.IOException;",
+            "}")
+        .addSourceLines(
+            "org/apache/pdfbox/io/RandomAccessReadBuffer.java",
+            "package org.apache.pdfbox.io;",
+            "public class RandomAccessReadBuffer implements RandomAccessRead {",
+            "  protected RandomAccessReadBuffer() {}",
+            "  public RandomAccessReadBuffer(byte[] input) {}",
+            "  public RandomAccessReadBuffer(java.io.InputStream input) throws java.io.IOException {}",
+            "  public static RandomAccessReadBuffer createBufferFromStream(java.io.InputStream in)",
+            "      throws java.io.IOException {",
+            "    try (in) {",
+            "      return new RandomAccessReadBuffer(in);",
+            "    }",
+            "  }",
+            "  @Override public long length() { return 0; }",
+            "  @Override public void seek(long position) {}",
+            "  @Override public void close() {}",
+            "}")
+        .addSourceLines(
+            "org/apache/pdfbox/io/RandomAccessReadWriteBuffer.java",
+            "package org.apache.pdfbox.io;",
+            "public class RandomAccessReadWriteBuffer extends RandomAccessReadBuffer {",
+            "  public RandomAccessReadWriteBuffer(int chunkSize) {}",
+            "}")
+        .addSourceLines(
+            "org/apache/pdfbox/io/RandomAccessOutputStream.java",
+            "package org.apache.pdfbox.io;",
+            "public class RandomAccessOutputStream extends java.io.OutputStream {",
+            "  public RandomAccessOutputStream(RandomAccessReadWriteBuffer buffer) {}",
+            "  @Override public void write(int b) {}",
+            "}")
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.OutputStream;
+            import org.apache.pdfbox.io.RandomAccessOutputStream;
+            import org.apache.pdfbox.io.RandomAccessRead;
+            import org.apache.pdfbox.io.RandomAccessReadBuffer;
+            import org.apache.pdfbox.io.RandomAccessReadWriteBuffer;
+            class T {
+              RandomAccessReadWriteBuffer decode(InputStream input, int passes) throws IOException {
+                RandomAccessReadWriteBuffer buffer = null;
+                for (int i = 0; i < passes; i++) {
+                  buffer = new RandomAccessReadWriteBuffer(4096);
+                  OutputStream output = new RandomAccessOutputStream(buffer);
+                  output.write(input.read());
+                }
+                if (buffer != null) {
+                  buffer.seek(0);
+                }
+                return buffer;
+              }
+
+              long size(byte[] pdf) throws IOException {
+                RandomAccessRead source = new RandomAccessReadBuffer(pdf);
+                return source.length();
+              }
+
+              RandomAccessReadBuffer copy(String name) throws IOException {
+                return RandomAccessReadBuffer.createBufferFromStream(new FileInputStream(name));
+              }
+
+              // The stream that a buffer is made from is still the method's until the buffer is.
+              RandomAccessReadBuffer lastResort() throws IOException {
+                // BUG: Diagnostic contains: `in` (InputStream) is not closed if `new RandomAccessReadBuffer(...)` throws
+                InputStream in = T.class.getResourceAsStream("/font.ttf");
+                if (in == null) {
+                  throw new IOException("not found");
+                }
+                RandomAccessReadBuffer buffer = new RandomAccessReadBuffer(in);
+                return buffer;
+              }
+
+              long read(String name) throws IOException {
+                // BUG: Diagnostic contains: `in` (FileInputStream) is not closed
+                FileInputStream in = new FileInputStream(name);
+                RandomAccessReadBuffer buffer = new RandomAccessReadBuffer(in.readAllBytes());
+                return buffer.length();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positivePdfboxSignatureOptionsStayResources() {
+    // Empty options hold nothing, but options given a visual signature hold its document (a file
+    // for setVisualSignature(File)) until closed, and PDFBox asks callers to close them after
+    // saving. A not-resource entry would hide that leak, so `new SignatureOptions()` stays one.
+    helper
+        .addSourceLines(
+            "org/apache/pdfbox/pdmodel/interactive/digitalsignature/SignatureOptions.java",
+            "package org.apache.pdfbox.pdmodel.interactive.digitalsignature;",
+            "public class SignatureOptions implements java.io.Closeable {",
+            "  public void setVisualSignature(java.io.File file) throws java.io.IOException {}",
+            "  @Override public void close() {}",
+            "}")
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.File;
+            import java.io.IOException;
+            import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+            class T {
+              void sign(File image) throws IOException {
+                // BUG: Diagnostic contains: `options` (SignatureOptions) is not closed
+                SignatureOptions options = new SignatureOptions();
+                options.setVisualSignature(image);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // H2's engine hands triggers and functions a JdbcConnection over the caller's session;
+  // closing it would close that session. SessionLocal is no API, so the H2 build says it.
+  private static final String H2_MODEL =
+      "# the connection is a view on the session: closing it closes the session\n"
+          + "alias org.h2.engine.SessionLocal#createConnection\n";
+
+  private static final String[] H2_SESSION = {
+    "package org.h2.engine;",
+    "public class SessionLocal implements AutoCloseable {",
+    "  public java.sql.Connection createConnection(boolean columnList) { return null; }",
+    "  @Override public void close() {}",
+    "}"
+  };
+
+  private static final String[] H2_TRIGGER = {
+    "import java.sql.Connection;",
+    "import java.sql.SQLException;",
+    "import org.h2.engine.SessionLocal;",
+    "class T {",
+    "  // BUG: Diagnostic contains: [UnclosedResourceField]",
+    "  private Connection userConnection;",
+    "  void fire(SessionLocal session) throws SQLException {",
+    "    // BUG: Diagnostic contains: `c2` (Connection) is not closed",
+    "    Connection c2 = session.createConnection(false);",
+    "    c2.setAutoCommit(false);",
+    "  }",
+    "  void init(SessionLocal session) {",
+    "    userConnection = session.createConnection(false);",
+    "  }",
+    "}"
+  };
+
+  @Test
+  void positiveH2InternalConnectionWithoutProjectModel() {
+    helper
+        .addSourceLines("org/h2/engine/SessionLocal.java", H2_SESSION)
+        .addSourceLines("T.java", H2_TRIGGER)
+        .doTest();
+  }
+
+  @Test
+  void negativeH2InternalConnectionWithProjectModel() throws IOException {
+    Path model = Files.writeString(dir.resolve("h2.model"), H2_MODEL);
+    CompilationTestHelper.newInstance(Checks.LEAKS, getClass())
+        .setArgs("-XepOpt:Leakproof:ModelFiles=" + model)
+        .addSourceLines("org/h2/engine/SessionLocal.java", H2_SESSION)
+        .addSourceLines("T.java", withoutMarkers(H2_TRIGGER))
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  // Commons Compress's package-private stream bridge is released by stop(); only Commons
+  // Compress itself can call it, so its build says so.
+  private static final String COMPRESS_MODEL =
+      "release org.apache.commons.compress.compressors.pack200.AbstractStreamBridge#stop\n";
+
+  private static final String[] STREAM_BRIDGE = {
+    "package org.apache.commons.compress.compressors.pack200;",
+    "abstract class AbstractStreamBridge extends java.io.FilterOutputStream {",
+    "  AbstractStreamBridge() { super(null); }",
+    "  abstract java.io.InputStream getInputStream() throws java.io.IOException;",
+    "  void stop() throws java.io.IOException { close(); }",
+    "}"
+  };
+
+  private static final String[] PACK200_INPUT = {
+    "package org.apache.commons.compress.compressors.pack200;",
+    "import java.io.IOException;",
+    "import java.io.InputStream;",
+    "public class Pack200CompressorInputStream extends InputStream {",
+    "  // BUG: Diagnostic contains: [UnclosedResourceField]",
+    "  private final AbstractStreamBridge abstractStreamBridge;",
+    "  Pack200CompressorInputStream(Factory factory) {",
+    "    abstractStreamBridge = factory.newStreamBridge();",
+    "  }",
+    "  @Override public int read() throws IOException {",
+    "    return abstractStreamBridge.getInputStream().read();",
+    "  }",
+    "  @Override public void close() throws IOException {",
+    "    abstractStreamBridge.stop();",
+    "  }",
+    "  interface Factory {",
+    "    AbstractStreamBridge newStreamBridge();",
+    "  }",
+    "}"
+  };
+
+  @Test
+  void positiveCompressStreamBridgeWithoutProjectModel() {
+    helper
+        .addSourceLines(
+            "org/apache/commons/compress/compressors/pack200/AbstractStreamBridge.java",
+            STREAM_BRIDGE)
+        .addSourceLines(
+            "org/apache/commons/compress/compressors/pack200/Pack200CompressorInputStream.java",
+            PACK200_INPUT)
+        .doTest();
+  }
+
+  @Test
+  void negativeCompressStreamBridgeWithProjectModel() throws IOException {
+    Path model = Files.writeString(dir.resolve("compress.model"), COMPRESS_MODEL);
+    CompilationTestHelper.newInstance(Checks.LEAKS, getClass())
+        .setArgs("-XepOpt:Leakproof:ModelFiles=" + model)
+        .addSourceLines(
+            "org/apache/commons/compress/compressors/pack200/AbstractStreamBridge.java",
+            STREAM_BRIDGE)
+        .addSourceLines(
+            "org/apache/commons/compress/compressors/pack200/Pack200CompressorInputStream.java",
+            withoutMarkers(PACK200_INPUT))
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  private static String[] withoutMarkers(String[] lines) {
+    return java.util.Arrays.stream(lines).filter(l -> !l.contains("BUG:")).toArray(String[]::new);
   }
 }

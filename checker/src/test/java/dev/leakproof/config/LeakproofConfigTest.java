@@ -43,12 +43,30 @@ class LeakproofConfigTest {
             Map.of(
                 "Leakproof:ChildrenMustBeClosed", "true",
                 "Leakproof:ExecutorsAreResources", "true",
+                "Leakproof:DataSourcesAreResources", "true",
                 "Leakproof:ModelFiles", a + "," + b));
     assertTrue(c.childrenMustBeClosed());
     assertTrue(c.executorsAreResources());
+    assertTrue(c.dataSourcesAreResources());
     assertEquals(java.util.List.of(a, b), c.modelFiles());
     assertFalse(LeakproofConfig.defaults().childrenMustBeClosed());
     assertFalse(LeakproofConfig.defaults().executorsAreResources());
+    assertFalse(LeakproofConfig.defaults().dataSourcesAreResources());
+    assertFalse(
+        parse(Map.of("Leakproof:DataSourcesAreResources", "false")).dataSourcesAreResources());
+  }
+
+  @Test
+  void flagDataSourcesAreResourcesBadValueSaysHowToFixIt() {
+    InvalidFlagException e =
+        assertThrows(
+            InvalidFlagException.class,
+            () -> parse(Map.of("Leakproof:DataSourcesAreResources", "pooled")));
+    assertEquals(
+        "-XepOpt:Leakproof:DataSourcesAreResources=pooled is not a boolean. Write"
+            + " -XepOpt:Leakproof:DataSourcesAreResources=true or"
+            + " -XepOpt:Leakproof:DataSourcesAreResources=false",
+        e.getMessage());
   }
 
   @Test

@@ -289,7 +289,10 @@ public final class LeakAnalysis {
 
   private Map<VariableElement, OwnedFields.Owned> ownedFieldsOf(ClassTree cls) {
     return ownedFields.computeIfAbsent(
-        cls, c -> OwnedFields.of(c, model, config != null && config.childrenMustBeClosed()));
+        cls,
+        c ->
+            OwnedFields.of(
+                c, model, config != null && config.childrenMustBeClosed(), modelContext));
   }
 
   private Map<VariableElement, OwnedFields.Owned> ownedFieldsAround(TreePath unitPath) {

@@ -18,6 +18,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.util.Context;
 import dev.leakproof.model.Annotations;
 import dev.leakproof.model.ResolvedModel;
 import dev.leakproof.model.ResolvedModel.Role;
@@ -71,7 +72,7 @@ public final class OwnedFields {
   }
 
   static Map<VariableElement, Owned> of(
-      ClassTree cls, ResolvedModel model, boolean childrenMustBeClosed) {
+      ClassTree cls, ResolvedModel model, boolean childrenMustBeClosed, Context context) {
     Map<VariableElement, VariableTree> fields = new LinkedHashMap<>();
     for (Tree member : cls.getMembers()) {
       if (member instanceof VariableTree v
@@ -94,14 +95,15 @@ public final class OwnedFields {
       }
       if (Annotations.isOwning((Symbol) e.getKey())) {
         owned.put(e.getKey(), new Owned(v, v, false));
-      } else if (v.getInitializer() != null && acquires(v.getInitializer(), Map.of(), model)) {
+      } else if (v.getInitializer() != null
+          && acquires(v.getInitializer(), Map.of(), model, context)) {
         owned.put(e.getKey(), new Owned(v, v.getInitializer(), true));
       }
     }
     Map<VariableElement, VariableElement> receivers = new HashMap<>();
     for (Tree member : cls.getMembers()) {
       if (member instanceof MethodTree method && method.getBody() != null) {
-        scanAssignments(method, fields, owned, receivers, model);
+        scanAssignments(method, fields, owned, receivers, model, context);
       }
     }
     if (!owned.isEmpty()) {
@@ -246,7 +248,8 @@ public final class OwnedFields {
       Map<VariableElement, VariableTree> fields,
       Map<VariableElement, Owned> owned,
       Map<VariableElement, VariableElement> receivers,
-      ResolvedModel model) {
+      ResolvedModel model,
+      Context context) {
     Map<Symbol, ExpressionTree> localInitializers = new HashMap<>();
     Map<Symbol, VariableElement> localToField = new HashMap<>();
     Set<Symbol> closedHere = closedLocals(method);
@@ -281,7 +284,7 @@ public final class OwnedFields {
           if (fields.containsKey(v)
               && isThisField(a.getVariable())
               && (known == null || (inConstructor && !known.openedAtConstruction()))
-              && acquires(a.getExpression(), localInitializers, model)
+              && acquires(a.getExpression(), localInitializers, model, context)
               && !(ASTHelpers.stripParentheses(a.getExpression()) instanceof IdentifierTree id
                   && closedHere.contains(ASTHelpers.getSymbol(id)))) {
             // A local the method closes itself only lends its resource to the field.
@@ -355,7 +358,10 @@ public final class OwnedFields {
 
   /** Whether evaluating {@code e} gives a resource the class acquires itself. */
   private static boolean acquires(
-      @Nullable ExpressionTree e, Map<Symbol, ExpressionTree> locals, ResolvedModel model) {
+      @Nullable ExpressionTree e,
+      Map<Symbol, ExpressionTree> locals,
+      ResolvedModel model,
+      Context context) {
     while (e instanceof ParenthesizedTree p || e instanceof TypeCastTree) {
       e = e instanceof ParenthesizedTree p ? p.getExpression() : ((TypeCastTree) e).getExpression();
     }
@@ -363,7 +369,7 @@ public final class OwnedFields {
       Symbol local = ASTHelpers.getSymbol(id);
       return local != null
           && local.getKind() == ElementKind.LOCAL_VARIABLE
-          && acquires(locals.get(local), Map.of(), model);
+          && acquires(locals.get(local), Map.of(), model, context);
     }
     Type type = ASTHelpers.getType(e);
     if (e == null || !model.isCloseable(type)) {
@@ -381,12 +387,14 @@ public final class OwnedFields {
       for (ExpressionTree arg : n.getArguments()) {
         if (model.isCloseable(ASTHelpers.getType(arg))) {
           wrapsSomething = true;
-          if (acquires(arg, locals, model)) {
+          if (acquires(arg, locals, model, context)) {
             return true; // a decorator around a resource the class opened
           }
         }
       }
-      return !wrapsSomething && !model.isNotResourceType(type) && !model.hasTrivialClose(type);
+      return !wrapsSomething
+          && !model.isNotResourceType(type)
+          && !TrivialClose.of(type, model, context);
     }
     if (e instanceof MethodInvocationTree call
         && ASTHelpers.getSymbol(call) instanceof MethodSymbol m) {

@@ -5,6 +5,7 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -55,19 +56,27 @@ public final class OwnedFields {
    *     field that only methods open, such as {@code start()}, may well be null then)
    * @param parent the owned field whose release also releases this one (a statement field made from
    *     a connection field), or null
+   * @param madeFrom the field of this class, owned or not, that every value this field is given is
+   *     a child of (the connection of a statement field), so that closing it releases this one;
+   *     null if there is none or children must be closed on their own
    */
   public record Owned(
       VariableTree declaration,
       Tree acquisition,
       boolean openedAtConstruction,
-      @Nullable VariableElement parent) {
+      @Nullable VariableElement parent,
+      @Nullable VariableElement madeFrom) {
 
     Owned(VariableTree declaration, Tree acquisition, boolean openedAtConstruction) {
-      this(declaration, acquisition, openedAtConstruction, null);
+      this(declaration, acquisition, openedAtConstruction, null, null);
     }
 
     Owned withParent(VariableElement field) {
-      return new Owned(declaration, acquisition, openedAtConstruction, field);
+      return new Owned(declaration, acquisition, openedAtConstruction, field, madeFrom);
+    }
+
+    Owned withMadeFrom(VariableElement field) {
+      return new Owned(declaration, acquisition, openedAtConstruction, parent, field);
     }
   }
 
@@ -101,9 +110,10 @@ public final class OwnedFields {
       }
     }
     Map<VariableElement, VariableElement> receivers = new HashMap<>();
+    Map<VariableElement, VariableElement> sources = new HashMap<>();
     for (Tree member : cls.getMembers()) {
       if (member instanceof MethodTree method && method.getBody() != null) {
-        scanAssignments(method, fields, owned, receivers, model, context);
+        scanAssignments(method, fields, owned, receivers, sources, model, context);
       }
     }
     if (!owned.isEmpty()) {
@@ -114,6 +124,12 @@ public final class OwnedFields {
           (child, parent) -> {
             if (owned.containsKey(child) && owned.containsKey(parent) && !child.equals(parent)) {
               owned.put(child, owned.get(child).withParent(parent));
+            }
+          });
+      sources.forEach(
+          (child, source) -> {
+            if (owned.containsKey(child) && !child.equals(source)) {
+              owned.put(child, owned.get(child).withMadeFrom(source));
             }
           });
     }
@@ -248,6 +264,7 @@ public final class OwnedFields {
       Map<VariableElement, VariableTree> fields,
       Map<VariableElement, Owned> owned,
       Map<VariableElement, VariableElement> receivers,
+      Map<VariableElement, VariableElement> sources,
       ResolvedModel model,
       Context context) {
     Map<Symbol, ExpressionTree> localInitializers = new HashMap<>();
@@ -269,13 +286,20 @@ public final class OwnedFields {
         if (target instanceof VariableElement v) {
           if (fields.containsKey(v)
               && ASTHelpers.getSymbol(a.getExpression()) instanceof Symbol s
-              && s.getKind() == ElementKind.LOCAL_VARIABLE) {
+              && (s.getKind() == ElementKind.LOCAL_VARIABLE
+                  || s.getKind() == ElementKind.PARAMETER)) {
             localToField.put(s, v);
           }
           if (fields.containsKey(v)) {
             VariableElement parent = childOf(a.getExpression(), fields, localToField, model);
             if (parent != null) {
               receivers.put(v, parent);
+            }
+            if (!(ASTHelpers.stripParentheses(a.getExpression()) instanceof LiteralTree)) {
+              // Every value the field is given must come from the same field for closing that
+              // one to release it; anything else (another connection, a parameter's statement)
+              // marks the field as its own source, which releases nothing.
+              sources.merge(v, parent == null ? v : parent, (x, y) -> x.equals(y) ? x : v);
             }
           }
           boolean inConstructor =

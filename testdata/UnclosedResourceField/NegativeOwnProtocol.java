@@ -11,7 +11,12 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Classes with no close(), stop() or other method that the model knows to end an object's life,
@@ -88,6 +93,24 @@ class NegativeOwnProtocol {
     void flushAndClose() {
       out.flush();
       out.close();
+    }
+  }
+
+  /** A command-line SQL tool: its run method closes the connection, and with it the statement. */
+  static final class SqlShell {
+    private Connection conn;
+    private Statement stat; // ok: closing the connection closes its statements (JDBC)
+
+    void run(String url, List<String> script) throws SQLException {
+      conn = DriverManager.getConnection(url);
+      stat = conn.createStatement();
+      try {
+        for (String sql : script) {
+          stat.execute(sql);
+        }
+      } finally {
+        conn.close();
+      }
     }
   }
 }

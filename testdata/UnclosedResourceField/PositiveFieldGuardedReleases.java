@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /** Lifecycle methods whose test is not "already closed": the other branch really leaks. */
 public class PositiveFieldGuardedReleases {
@@ -52,6 +54,40 @@ public class PositiveFieldGuardedReleases {
         out.close();
       }
       closed = true;
+    }
+  }
+
+  /**
+   * Returns early while records are pending, like an object that waits for its last user, but
+   * nothing closes the file when the queue drains.
+   */
+  static final class BatchWriter implements Closeable {
+    private final Deque<String> pending = new ArrayDeque<>();
+    // BUG: Diagnostic contains: [UnclosedResourceField]
+    private final OutputStream out; // leak: close() with records pending returns for good
+    private boolean closed;
+
+    BatchWriter(Path file) throws IOException {
+      this.out = Files.newOutputStream(file);
+    }
+
+    void add(String record) {
+      pending.add(record);
+    }
+
+    void flush() throws IOException {
+      while (!pending.isEmpty()) {
+        out.write(pending.remove().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (closed || !pending.isEmpty()) {
+        return;
+      }
+      closed = true;
+      out.close();
     }
   }
 }

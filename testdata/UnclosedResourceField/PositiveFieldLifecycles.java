@@ -334,4 +334,27 @@ public class PositiveFieldLifecycles {
       fmt.flush();
     }
   }
+
+  /** Copies rows between two databases; its run method closes the source, not the target. */
+  static final class TableCopier {
+    private Connection source;
+    // BUG: Diagnostic contains: [UnclosedResourceField]
+    private Connection target; // leak: nothing closes the target connection
+    // BUG: Diagnostic contains: [UnclosedResourceField]
+    private Statement insert; // leak: made from the target, which stays open
+
+    void run(String from, String to) throws SQLException {
+      source = DriverManager.getConnection(from);
+      target = DriverManager.getConnection(to);
+      insert = target.createStatement();
+      try (Statement select = source.createStatement();
+          ResultSet rows = select.executeQuery("SELECT id FROM items")) {
+        while (rows.next()) {
+          insert.executeUpdate("INSERT INTO items(id) VALUES (" + rows.getLong(1) + ")");
+        }
+      } finally {
+        source.close();
+      }
+    }
+  }
 }

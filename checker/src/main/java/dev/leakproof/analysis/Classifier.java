@@ -71,7 +71,7 @@ final class Classifier {
     ResolvedModel model = ctx.model;
     if (model.isNotResourceType(type)
         || model.isNotResourceConstructor(ctor)
-        || model.hasTrivialClose(type)) {
+        || TrivialClose.of(type, model, ctx.state.context)) {
       return Acquisition.NONE;
     }
     return Acquisition.FRESH;

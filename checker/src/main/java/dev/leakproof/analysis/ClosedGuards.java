@@ -1,13 +1,24 @@
 package dev.leakproof.analysis;
 
+import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.leakproof.model.ResolvedModel;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +45,10 @@ import org.jspecify.annotations.Nullable;
  * AtomicBoolean} field of {@code this} switched on by {@code compareAndSet(false, true)} or {@code
  * getAndSet(true)}. This under-approximates nothing the other way: a method with no guard is
  * analysed as before.
+ *
+ * <p>A test that users remain, {@code if (!sessions.isEmpty()) return;}, is treated the same way
+ * when the class shows that the last user closes the object (see {@link #lastUserSets}): on that
+ * branch the release is deferred to the last user, not skipped.
  */
 final class ClosedGuards {
   private ClosedGuards() {}
@@ -71,8 +86,136 @@ final class ClosedGuards {
   }
 
   /**
-   * The value of {@code n} that says the object is already closed, or null when {@code n} is no
-   * such test.
+   * The collection fields of {@code this} that hold the object's users and whose last user closes
+   * it: {@code body} (a lifecycle method, or one that sets a closed flag) tests {@code
+   * users.isEmpty()}, and a method of {@code cls} calls a lifecycle method of this object inside
+   * {@code if (users.isEmpty())} (a session that leaves the last closes the database). While users
+   * remain, close() rightly does nothing: the last one to leave releases the fields.
+   */
+  static Set<VariableElement> lastUserSets(
+      Tree body, ClassTree cls, ResolvedModel model, VisitorState state) {
+    Set<VariableElement> tested = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        VariableElement users = emptinessTested(call);
+        if (users != null
+            && (isA(users, "java.util.Collection", state) || isA(users, "java.util.Map", state))) {
+          tested.add(users);
+        }
+        return super.visitMethodInvocation(call, unused);
+      }
+
+      @Override
+      public Void visitClass(ClassTree c, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree l, Void unused) {
+        return null;
+      }
+    }.scan(body, null);
+    if (tested.isEmpty()) {
+      return Set.of();
+    }
+    Set<VariableElement> closedByLastUser = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIf(IfTree tree, Void unused) {
+        for (ExpressionTree conjunct : conjuncts(tree.getCondition())) {
+          if (conjunct instanceof MethodInvocationTree call
+              && emptinessTested(call) instanceof VariableElement users
+              && tested.contains(users)
+              && callsLifecycleMethod(tree.getThenStatement(), model)) {
+            closedByLastUser.add(users);
+          }
+        }
+        return super.visitIf(tree, unused);
+      }
+
+      @Override
+      public Void visitClass(ClassTree c, Void unused) {
+        return c == cls ? super.visitClass(c, unused) : null;
+      }
+    }.scan(cls, null);
+    return closedByLastUser;
+  }
+
+  private static boolean isA(VariableElement field, String type, VisitorState state) {
+    Type t = state.getTypeFromString(type);
+    return t != null
+        && state
+            .getTypes()
+            .isSubtype(
+                state.getTypes().erasure((Type) field.asType()), state.getTypes().erasure(t));
+  }
+
+  /** The field of {@code this} in {@code call}, when it is {@code field.isEmpty()}. */
+  private static @Nullable VariableElement emptinessTested(MethodInvocationTree call) {
+    if (call.getArguments().isEmpty()
+        && call.getMethodSelect() instanceof MemberSelectTree select
+        && select.getIdentifier().contentEquals("isEmpty")) {
+      ExpressionTree receiver = ASTHelpers.stripParentheses(select.getExpression());
+      boolean ownField =
+          receiver instanceof IdentifierTree
+              || (receiver instanceof MemberSelectTree s
+                  && s.getExpression() instanceof IdentifierTree id
+                  && id.getName().contentEquals("this"));
+      if (ownField
+          && ASTHelpers.getSymbol(receiver) instanceof VariableElement v
+          && v.getKind() == ElementKind.FIELD
+          && !v.getModifiers().contains(Modifier.STATIC)) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  /** The operands of a chain of {@code &&}, or the expression itself. */
+  private static List<ExpressionTree> conjuncts(ExpressionTree condition) {
+    ExpressionTree e = ASTHelpers.stripParentheses(condition);
+    if (e instanceof BinaryTree b && b.getKind() == Tree.Kind.CONDITIONAL_AND) {
+      List<ExpressionTree> out = new ArrayList<>(conjuncts(b.getLeftOperand()));
+      out.addAll(conjuncts(b.getRightOperand()));
+      return out;
+    }
+    return List.of(e);
+  }
+
+  /** Whether {@code statement} calls a lifecycle method on this object ({@code close()}). */
+  private static boolean callsLifecycleMethod(Tree statement, ResolvedModel model) {
+    boolean[] found = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        ExpressionTree receiver = ASTHelpers.getReceiver(call);
+        if ((receiver == null
+                || (receiver instanceof IdentifierTree id && id.getName().contentEquals("this")))
+            && ASTHelpers.getSymbol(call) instanceof MethodSymbol m
+            && !m.isStatic()
+            && model.isLifecycleMethod(m)) {
+          found[0] = true;
+        }
+        return super.visitMethodInvocation(call, unused);
+      }
+
+      @Override
+      public Void visitClass(ClassTree c, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree l, Void unused) {
+        return null;
+      }
+    }.scan(statement, null);
+    return found[0];
+  }
+
+  /**
+   * The value of {@code n} that says the object is already closed (or, for a set of users whose
+   * last one closes it, still in use), or null when {@code n} is no such test.
    */
   static @Nullable Boolean closedWhen(Node n, UnitContext ctx) {
     if (n instanceof FieldAccessNode f) {
@@ -94,6 +237,12 @@ final class ClosedGuards {
     }
     if (name.equals("isClosed") && args.isEmpty() && n.getType().getKind() == TypeKind.BOOLEAN) {
       return Boolean.TRUE;
+    }
+    if (name.equals("isEmpty")
+        && args.isEmpty()
+        && receiver instanceof FieldAccessNode f
+        && ctx.lastUserSets.contains(f.getElement())) {
+      return Boolean.FALSE; // users remain, and the last one closes the object
     }
     if (!(receiver instanceof FieldAccessNode)
         || !(((Symbol) call.getTarget().getMethod())

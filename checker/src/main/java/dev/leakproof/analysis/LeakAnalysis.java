@@ -333,7 +333,10 @@ public final class LeakAnalysis {
 
   private Map<VariableElement, OwnedFields.Owned> ownedFieldsOf(ClassTree cls) {
     return ownedFields.computeIfAbsent(
-        cls, c -> OwnedFields.of(c, model, config != null && config.childrenMustBeClosed()));
+        cls,
+        c ->
+            OwnedFields.of(
+                c, model, config != null && config.childrenMustBeClosed(), modelContext));
   }
 
   private Map<VariableElement, OwnedFields.Owned> ownedFieldsAround(TreePath unitPath) {
@@ -383,10 +386,14 @@ public final class LeakAnalysis {
         // A skipped method is given the benefit of the doubt.
         released |= r.skippedBecause() != null || !r.openFields().contains(e.getKey());
       }
-      if (lifecycle.isEmpty() && OwnedFields.releasedByAMethod(cls, e.getKey(), model)) {
+      VariableElement madeFrom = e.getValue().madeFrom();
+      if (lifecycle.isEmpty()
+          && (OwnedFields.releasedByAMethod(cls, e.getKey(), model)
+              || (madeFrom != null && OwnedFields.releasedByAMethod(cls, madeFrom, model)))) {
         // No method the model knows as a lifecycle method, but the class does close the field
-        // somewhere (a run method's finally, a servlet listener's contextDestroyed()): it has a
-        // protocol of its own, which one class cannot show to be wrong.
+        // somewhere (a run method's finally, a servlet listener's contextDestroyed()), or the
+        // connection it was made from: it has a protocol of its own, which one class cannot show
+        // to be wrong.
         released = true;
       }
       if (!released) {

@@ -5,6 +5,7 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -18,6 +19,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.util.Context;
 import dev.leakproof.model.Annotations;
 import dev.leakproof.model.ResolvedModel;
 import dev.leakproof.model.ResolvedModel.Role;
@@ -54,24 +56,32 @@ public final class OwnedFields {
    *     field that only methods open, such as {@code start()}, may well be null then)
    * @param parent the owned field whose release also releases this one (a statement field made from
    *     a connection field), or null
+   * @param madeFrom the field of this class, owned or not, that every value this field is given is
+   *     a child of (the connection of a statement field), so that closing it releases this one;
+   *     null if there is none or children must be closed on their own
    */
   public record Owned(
       VariableTree declaration,
       Tree acquisition,
       boolean openedAtConstruction,
-      @Nullable VariableElement parent) {
+      @Nullable VariableElement parent,
+      @Nullable VariableElement madeFrom) {
 
     Owned(VariableTree declaration, Tree acquisition, boolean openedAtConstruction) {
-      this(declaration, acquisition, openedAtConstruction, null);
+      this(declaration, acquisition, openedAtConstruction, null, null);
     }
 
     Owned withParent(VariableElement field) {
-      return new Owned(declaration, acquisition, openedAtConstruction, field);
+      return new Owned(declaration, acquisition, openedAtConstruction, field, madeFrom);
+    }
+
+    Owned withMadeFrom(VariableElement field) {
+      return new Owned(declaration, acquisition, openedAtConstruction, parent, field);
     }
   }
 
   static Map<VariableElement, Owned> of(
-      ClassTree cls, ResolvedModel model, boolean childrenMustBeClosed) {
+      ClassTree cls, ResolvedModel model, boolean childrenMustBeClosed, Context context) {
     Map<VariableElement, VariableTree> fields = new LinkedHashMap<>();
     for (Tree member : cls.getMembers()) {
       if (member instanceof VariableTree v
@@ -94,14 +104,16 @@ public final class OwnedFields {
       }
       if (Annotations.isOwning((Symbol) e.getKey())) {
         owned.put(e.getKey(), new Owned(v, v, false));
-      } else if (v.getInitializer() != null && acquires(v.getInitializer(), Map.of(), model)) {
+      } else if (v.getInitializer() != null
+          && acquires(v.getInitializer(), Map.of(), model, context)) {
         owned.put(e.getKey(), new Owned(v, v.getInitializer(), true));
       }
     }
     Map<VariableElement, VariableElement> receivers = new HashMap<>();
+    Map<VariableElement, VariableElement> sources = new HashMap<>();
     for (Tree member : cls.getMembers()) {
       if (member instanceof MethodTree method && method.getBody() != null) {
-        scanAssignments(method, fields, owned, receivers, model);
+        scanAssignments(method, fields, owned, receivers, sources, model, context);
       }
     }
     if (!owned.isEmpty()) {
@@ -112,6 +124,12 @@ public final class OwnedFields {
           (child, parent) -> {
             if (owned.containsKey(child) && owned.containsKey(parent) && !child.equals(parent)) {
               owned.put(child, owned.get(child).withParent(parent));
+            }
+          });
+      sources.forEach(
+          (child, source) -> {
+            if (owned.containsKey(child) && !child.equals(source)) {
+              owned.put(child, owned.get(child).withMadeFrom(source));
             }
           });
     }
@@ -246,7 +264,9 @@ public final class OwnedFields {
       Map<VariableElement, VariableTree> fields,
       Map<VariableElement, Owned> owned,
       Map<VariableElement, VariableElement> receivers,
-      ResolvedModel model) {
+      Map<VariableElement, VariableElement> sources,
+      ResolvedModel model,
+      Context context) {
     Map<Symbol, ExpressionTree> localInitializers = new HashMap<>();
     Map<Symbol, VariableElement> localToField = new HashMap<>();
     Set<Symbol> closedHere = closedLocals(method);
@@ -266,13 +286,20 @@ public final class OwnedFields {
         if (target instanceof VariableElement v) {
           if (fields.containsKey(v)
               && ASTHelpers.getSymbol(a.getExpression()) instanceof Symbol s
-              && s.getKind() == ElementKind.LOCAL_VARIABLE) {
+              && (s.getKind() == ElementKind.LOCAL_VARIABLE
+                  || s.getKind() == ElementKind.PARAMETER)) {
             localToField.put(s, v);
           }
           if (fields.containsKey(v)) {
             VariableElement parent = childOf(a.getExpression(), fields, localToField, model);
             if (parent != null) {
               receivers.put(v, parent);
+            }
+            if (!(ASTHelpers.stripParentheses(a.getExpression()) instanceof LiteralTree)) {
+              // Every value the field is given must come from the same field for closing that
+              // one to release it; anything else (another connection, a parameter's statement)
+              // marks the field as its own source, which releases nothing.
+              sources.merge(v, parent == null ? v : parent, (x, y) -> x.equals(y) ? x : v);
             }
           }
           boolean inConstructor =
@@ -281,7 +308,7 @@ public final class OwnedFields {
           if (fields.containsKey(v)
               && isThisField(a.getVariable())
               && (known == null || (inConstructor && !known.openedAtConstruction()))
-              && acquires(a.getExpression(), localInitializers, model)
+              && acquires(a.getExpression(), localInitializers, model, context)
               && !(ASTHelpers.stripParentheses(a.getExpression()) instanceof IdentifierTree id
                   && closedHere.contains(ASTHelpers.getSymbol(id)))) {
             // A local the method closes itself only lends its resource to the field.
@@ -355,7 +382,10 @@ public final class OwnedFields {
 
   /** Whether evaluating {@code e} gives a resource the class acquires itself. */
   private static boolean acquires(
-      @Nullable ExpressionTree e, Map<Symbol, ExpressionTree> locals, ResolvedModel model) {
+      @Nullable ExpressionTree e,
+      Map<Symbol, ExpressionTree> locals,
+      ResolvedModel model,
+      Context context) {
     while (e instanceof ParenthesizedTree p || e instanceof TypeCastTree) {
       e = e instanceof ParenthesizedTree p ? p.getExpression() : ((TypeCastTree) e).getExpression();
     }
@@ -363,7 +393,7 @@ public final class OwnedFields {
       Symbol local = ASTHelpers.getSymbol(id);
       return local != null
           && local.getKind() == ElementKind.LOCAL_VARIABLE
-          && acquires(locals.get(local), Map.of(), model);
+          && acquires(locals.get(local), Map.of(), model, context);
     }
     Type type = ASTHelpers.getType(e);
     if (e == null || !model.isCloseable(type)) {
@@ -381,12 +411,14 @@ public final class OwnedFields {
       for (ExpressionTree arg : n.getArguments()) {
         if (model.isCloseable(ASTHelpers.getType(arg))) {
           wrapsSomething = true;
-          if (acquires(arg, locals, model)) {
+          if (acquires(arg, locals, model, context)) {
             return true; // a decorator around a resource the class opened
           }
         }
       }
-      return !wrapsSomething && !model.isNotResourceType(type) && !model.hasTrivialClose(type);
+      return !wrapsSomething
+          && !model.isNotResourceType(type)
+          && !TrivialClose.of(type, model, context);
     }
     if (e instanceof MethodInvocationTree call
         && ASTHelpers.getSymbol(call) instanceof MethodSymbol m) {

@@ -8,6 +8,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -67,6 +68,13 @@ final class UnitAnalysis {
     if (!ctx.inConstructor && !ownedFields.isEmpty()) {
       ctx.closedFlags = ClosedGuards.flagsSetTrue(unit.body());
       ClassTree cls = ASTHelpers.findEnclosingNode(unitPath, ClassTree.class);
+      if (cls != null
+          && (!ctx.closedFlags.isEmpty()
+              || (unitPath.getLeaf() instanceof MethodTree m
+                  && ASTHelpers.getSymbol(m) instanceof MethodSymbol sym
+                  && ctx.model.isLifecycleMethod(sym)))) {
+        ctx.lastUserSets = ClosedGuards.lastUserSets(unit.body(), cls, ctx.model, ctx.state);
+      }
       if (cls != null) {
         ctx.releasedBySuper =
             InheritedRelease.fieldsReturnedByOverrides(cls, ownedFields.keySet(), ctx.state);

@@ -74,6 +74,12 @@ final class UnitContext {
   /** Boolean fields of {@code this} that the unit sets to true: its closed flags. */
   Set<VariableElement> closedFlags = Set.of();
 
+  /**
+   * Collection fields of {@code this} whose users' last one closes the object: see {@code
+   * ClosedGuards}.
+   */
+  Set<VariableElement> lastUserSets = Set.of();
+
   /** Owned fields that a superclass's lifecycle method reaches: see {@code InheritedRelease}. */
   Set<VariableElement> releasedBySuper = Set.of();
 

@@ -89,6 +89,38 @@ class FlagsTest {
   }
 
   @Test
+  void flagChildrenMustBeClosedForStatementFields() {
+    String[] source = {
+      "import java.sql.*;",
+      "class T {",
+      "  private Connection conn;",
+      "  // BUG: Diagnostic contains: `stat` holds the Statement",
+      "  private Statement stat;",
+      "  void run(String url) throws SQLException {",
+      "    conn = DriverManager.getConnection(url);",
+      "    stat = conn.createStatement();",
+      "    try {",
+      "      stat.execute(\"select 1\");",
+      "    } finally {",
+      "      conn.close();",
+      "    }",
+      "  }",
+      "}"
+    };
+    // By default closing the connection in a method of the class releases the statement field.
+    CompilationTestHelper.newInstance(Checks.LEAKS, getClass())
+        .setArgs("-XepOpt:Leakproof:ChildrenMustBeClosed=true")
+        .addSourceLines("T.java", source)
+        .doTest();
+    CompilationTestHelper.newInstance(Checks.LEAKS, getClass())
+        .addSourceLines(
+            "T.java",
+            java.util.Arrays.stream(source).filter(l -> !l.contains("BUG:")).toArray(String[]::new))
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
   void flagExecutorsAreResources() {
     String[] source = {
       "import java.util.concurrent.*;",

@@ -940,6 +940,62 @@ class ResourceLeakTest {
   }
 
   @Test
+  void negativeEmptyCloseOverInheritedNoOp() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              /** Its empty close() replaces OutputStream's, which does nothing either. */
+              static class Discard extends OutputStream {
+                @Override
+                public void write(int b) {}
+
+                @Override
+                public void close() {}
+              }
+              /** Inherits the empty close() above. */
+              static final class Tally extends Discard {}
+              void write() throws IOException {
+                OutputStream out = new Discard();
+                out.write(1);
+                OutputStream tally = new Tally();
+                tally.write(1);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveEmptyCloseOverARealOne() {
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            class T {
+              /** Its empty close() hides FileOutputStream's: the file stays open. */
+              static final class KeptOpen extends FileOutputStream {
+                KeptOpen(File f) throws IOException {
+                  super(f);
+                }
+
+                @Override
+                public void close() {}
+              }
+              void write(File f) throws IOException {
+                // BUG: Diagnostic contains: `out` (KeptOpen)
+                OutputStream out = new KeptOpen(f);
+                out.write(1);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negativeArrayAccessBetweenAcquireAndClose() {
     helper
         .addSourceLines(

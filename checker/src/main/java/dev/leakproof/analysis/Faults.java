@@ -22,17 +22,32 @@ public final class Faults {
   }
 
   private static volatile @Nullable Point armed;
+  private static volatile @Nullable String armedUnit;
 
   private Faults() {}
 
   /** Makes every later pass through {@code point} fail; {@code null} disarms. */
   public static void arm(@Nullable Point point) {
+    arm(point, null);
+  }
+
+  /**
+   * Makes every later pass through {@code point} fail for units (methods) named {@code unit} only,
+   * or for all units if it is null.
+   */
+  public static void arm(@Nullable Point point, @Nullable String unit) {
     armed = point;
+    armedUnit = unit;
   }
 
   /** Fails if a test armed {@code point}. */
   public static void at(Point point) {
-    if (armed == point) {
+    at(point, null);
+  }
+
+  /** Fails if a test armed {@code point}, for all units or for {@code unit}. */
+  public static void at(Point point, @Nullable String unit) {
+    if (armed == point && (armedUnit == null || armedUnit.equals(unit))) {
       throw new IllegalStateException("failure injected at " + point);
     }
   }

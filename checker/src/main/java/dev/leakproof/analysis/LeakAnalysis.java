@@ -26,6 +26,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.inject.Inject;
 import javax.lang.model.element.VariableElement;
 import org.jspecify.annotations.Nullable;
@@ -168,7 +169,7 @@ public final class LeakAnalysis {
               unitPath,
               model,
               this::holdHelpers,
-              config.holdingMethodsPattern(),
+              holdingMethods(config),
               config.maxStepsPerMethod(),
               state);
     } catch (BudgetExceededException e) {
@@ -186,6 +187,15 @@ public final class LeakAnalysis {
   }
 
   private final Map<Tree, String> holdSkipped = new IdentityHashMap<>();
+  private @Nullable Pattern holdingMethods;
+
+  /** The {@code HoldingMethods} pattern, compiled once: the hold analysis asks for every unit. */
+  private Pattern holdingMethods(LeakproofConfig config) {
+    if (holdingMethods == null) {
+      holdingMethods = config.holdingMethodsPattern();
+    }
+    return holdingMethods;
+  }
 
   /** The same-file release helpers, found once per compilation unit that needs them. */
   private HoldAnalysis.Helpers holdHelpers() {
@@ -299,7 +309,8 @@ public final class LeakAnalysis {
     inProgress.add(unit);
     UnitResult result;
     try {
-      Faults.at(Faults.Point.ANALYSIS);
+      Faults.at(
+          Faults.Point.ANALYSIS, unit instanceof MethodTree m ? m.getName().toString() : null);
       UnitContext ctx = new UnitContext(model, config, state, m -> summaryOf(m, state));
       result =
           UnitAnalysis.run(

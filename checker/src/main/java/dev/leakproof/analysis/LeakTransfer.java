@@ -193,7 +193,7 @@ final class LeakTransfer
       s = releaseAll(s, CaptureScanner.releasedCaptures(tree.getClassBody(), ctx));
     }
     LeakStore exceptional = s;
-    Summary summary = ctx.summaryOf(ctor);
+    Summary summary = anyTracked(n.getArguments(), s) ? ctx.summaryOf(ctor) : null;
     if (summary != null) {
       s = applyParameterSummary(summary, n.getArguments(), s, false);
       exceptional = applyParameterSummary(summary, n.getArguments(), exceptional, true);
@@ -279,7 +279,10 @@ final class LeakTransfer
         }
       }
       default -> {
-        summary = ctx.summaryOf(method);
+        summary =
+            summaryMatters(n, args, s, !isStatic && receiverNode instanceof ThisNode)
+                ? ctx.summaryOf(method)
+                : null;
         if (summary != null) {
           exceptional = applyParameterSummary(summary, args, s, true);
           s = applyParameterSummary(summary, args, s, false);
@@ -697,6 +700,34 @@ final class LeakTransfer
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a same-file callee's summary could change anything at this call, so that it is worth
+   * analysing the callee: it can release, store or return only arguments this unit tracks, release
+   * only fields of {@code this}, and make the result fresh only if it is a resource. A helper that
+   * is handed a stream the unit does not own (a field of a class that owns none, say) is not
+   * analysed for it.
+   */
+  private boolean summaryMatters(
+      MethodInvocationNode n, List<Node> args, LeakStore s, boolean onThis) {
+    return ctx.model.isCloseable((Type) n.getType())
+        || (onThis && !ctx.ownedFields.isEmpty())
+        || anyTracked(args, s);
+  }
+
+  private boolean anyTracked(List<Node> args, LeakStore s) {
+    for (Node a : args) {
+      if (s.tracks(ctx.key(a))) {
+        return true;
+      }
+    }
+    for (Node a : Classifier.flatten(args)) {
+      if (s.tracks(ctx.key(a))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private LeakStore applyParameterSummary(

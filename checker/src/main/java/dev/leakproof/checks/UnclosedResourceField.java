@@ -28,6 +28,8 @@ import javax.inject.Inject;
 @BugPattern(
     summary = "A class keeps a resource it opened in a field and does not release it",
     severity = WARNING,
+    // As for the other leak checks: the key other tools use for resource warnings.
+    altNames = "resource",
     tags = StandardTags.LIKELY_ERROR,
     linkType = CUSTOM,
     link = Docs.BASE + "UnclosedResourceField.md")

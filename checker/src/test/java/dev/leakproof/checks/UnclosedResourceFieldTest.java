@@ -379,4 +379,39 @@ class UnclosedResourceFieldTest {
             """)
         .doTest();
   }
+
+  @Test
+  void suppressedByTheResourceKeyOfOtherTools() {
+    helper
+        .addSourceLines(
+            "SuppressedResource.java",
+            """
+            import java.io.*;
+            class SuppressedResource {
+              static class OnField {
+                @SuppressWarnings("resource")
+                private final Writer out;
+                OnField(File f) throws IOException {
+                  out = new FileWriter(f);
+                }
+              }
+              @SuppressWarnings("resource")
+              static class OnClass {
+                private final Writer out;
+                OnClass(File f) throws IOException {
+                  out = new FileWriter(f);
+                }
+              }
+              static class Other {
+                // BUG: Diagnostic contains: UnclosedResourceField
+                private final Writer out;
+                @SuppressWarnings("resource")
+                Other(File f) throws IOException {
+                  out = new FileWriter(f);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -1,10 +1,7 @@
 package dev.leakproof.analysis;
 
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
-import com.sun.source.util.TreeScanner;
 
 /**
  * The work one unit may cost ({@code MaxStepsPerMethod}), counted in steps; a unit that spends more
@@ -54,7 +51,7 @@ final class Budget {
   }
 
   /** The CFG builder's work on a body: its nodes, plus the scans at each {@code finally}. */
-  private static final class CfgCost extends TreeScanner<Void, Void> {
+  private static final class CfgCost extends UnitScanner {
     private long nodes;
     private long finallyScans;
 
@@ -77,17 +74,6 @@ final class Budget {
       super.visitTry(tree, unused);
       long finallies = tree.getResources().size() + (tree.getFinallyBlock() != null ? 1 : 0);
       finallyScans += finallies * nodes;
-      return null;
-    }
-
-    // Nested units have CFGs of their own.
-    @Override
-    public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-      return null;
-    }
-
-    @Override
-    public Void visitClass(ClassTree tree, Void unused) {
       return null;
     }
   }

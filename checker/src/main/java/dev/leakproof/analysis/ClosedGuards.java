@@ -8,7 +8,6 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -58,7 +57,7 @@ final class ClosedGuards {
   /** The boolean fields of {@code this} that {@code body} sets to {@code true}. */
   static Set<VariableElement> flagsSetTrue(Tree body) {
     Set<VariableElement> flags = new HashSet<>();
-    new TreeScanner<Void, Void>() {
+    new UnitScanner() {
       @Override
       public Void visitAssignment(AssignmentTree a, Void unused) {
         if (a.getExpression() instanceof LiteralTree l
@@ -70,16 +69,6 @@ final class ClosedGuards {
           flags.add(v);
         }
         return super.visitAssignment(a, unused);
-      }
-
-      @Override
-      public Void visitClass(ClassTree c, Void unused) {
-        return null; // another object's flags
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree l, Void unused) {
-        return null; // runs later, if at all
       }
     }.scan(body, null);
     return flags;
@@ -95,7 +84,7 @@ final class ClosedGuards {
   static Set<VariableElement> lastUserSets(
       Tree body, ClassTree cls, ResolvedModel model, VisitorState state) {
     Set<VariableElement> tested = new HashSet<>();
-    new TreeScanner<Void, Void>() {
+    new UnitScanner() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         VariableElement users = emptinessTested(call);
@@ -104,16 +93,6 @@ final class ClosedGuards {
           tested.add(users);
         }
         return super.visitMethodInvocation(call, unused);
-      }
-
-      @Override
-      public Void visitClass(ClassTree c, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree l, Void unused) {
-        return null;
       }
     }.scan(body, null);
     if (tested.isEmpty()) {
@@ -186,7 +165,7 @@ final class ClosedGuards {
   /** Whether {@code statement} calls a lifecycle method on this object ({@code close()}). */
   private static boolean callsLifecycleMethod(Tree statement, ResolvedModel model) {
     boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
+    new UnitScanner() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         ExpressionTree receiver = ASTHelpers.getReceiver(call);
@@ -198,16 +177,6 @@ final class ClosedGuards {
           found[0] = true;
         }
         return super.visitMethodInvocation(call, unused);
-      }
-
-      @Override
-      public Void visitClass(ClassTree c, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree l, Void unused) {
-        return null;
       }
     }.scan(statement, null);
     return found[0];

@@ -570,18 +570,6 @@ public final class HoldAnalysis {
   }
 
   /** Scans one unit: nested classes and lambdas are units of their own. */
-  private abstract static class UnitScanner extends TreeScanner<Void, Void> {
-    @Override
-    public Void visitClass(ClassTree nested, Void unused) {
-      return null;
-    }
-
-    @Override
-    public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-      return null;
-    }
-  }
-
   private static boolean isLocal(Symbol s) {
     return s.getKind() == ElementKind.LOCAL_VARIABLE
         || s.getKind() == ElementKind.PARAMETER

@@ -3,11 +3,9 @@ package dev.leakproof.analysis;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.HashSet;
 import java.util.Set;
@@ -35,7 +33,7 @@ final class InheritedRelease {
           || ASTHelpers.findSuperMethods(sym, state.getTypes()).isEmpty()) {
         continue;
       }
-      new TreeScanner<Void, Void>() {
+      new UnitScanner() {
         @Override
         public Void visitReturn(ReturnTree r, Void unused) {
           if (r.getExpression() != null
@@ -43,16 +41,6 @@ final class InheritedRelease {
               && owned.contains(v)) {
             out.add(v);
           }
-          return null;
-        }
-
-        @Override
-        public Void visitClass(ClassTree c, Void unused) {
-          return null;
-        }
-
-        @Override
-        public Void visitLambdaExpression(LambdaExpressionTree l, Void unused) {
           return null;
         }
       }.scan(m.getBody(), null);

@@ -61,6 +61,18 @@ final class Prefilter extends TreeScanner<Boolean, Void> {
     return found != null && found;
   }
 
+  /** Set at the first hit: the rest of the body is not looked at. */
+  private boolean found;
+
+  @Override
+  public Boolean scan(Tree tree, Void unused) {
+    if (found) {
+      return true;
+    }
+    found = Boolean.TRUE.equals(super.scan(tree, unused));
+    return found;
+  }
+
   @Override
   public Boolean reduce(Boolean a, Boolean b) {
     return (a != null && a) || (b != null && b);

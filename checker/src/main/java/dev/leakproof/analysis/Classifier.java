@@ -74,7 +74,8 @@ final class Classifier {
         || TrivialClose.of(type, model, ctx.state.context)) {
       return Acquisition.NONE;
     }
-    return Acquisition.FRESH;
+    // Empty PDFBox SignatureOptions: tracked, but a leak only once given something to hold.
+    return model.isResourceOnlyAfterCall(ctor) ? Acquisition.DORMANT : Acquisition.FRESH;
   }
 
   static Acquisition ofCall(
@@ -143,7 +144,9 @@ final class Classifier {
       if (returned instanceof Acquisition.Joins) {
         return returned;
       }
-      return summary.returnsFresh() ? Acquisition.FRESH : Acquisition.NONE;
+      return summary.returnsFresh()
+          ? Acquisition.FRESH
+          : summary.returnsDormant() ? Acquisition.DORMANT : Acquisition.NONE;
     }
     if (model.isNotResourceType(resultType)) {
       return Acquisition.NONE;

@@ -677,6 +677,19 @@ class LibraryModelTest {
                 doc.addSignature(signature, withImage(image));
               }
 
+              private static SignatureOptions onPage(int page) {
+                SignatureOptions options = new SignatureOptions();
+                options.setPage(page);
+                return options;
+              }
+
+              void emptyFromHelper(PDDocument doc, Object signature, File image) throws IOException {
+                // BUG: Diagnostic contains: `options` (SignatureOptions) is not closed
+                SignatureOptions options = onPage(2);
+                options.setVisualSignature(image);
+                doc.addSignature(signature, options);
+              }
+
               void inLoop(PDDocument doc, Object signature, File[] images) throws IOException {
                 for (File image : images) {
                   // BUG: Diagnostic contains: `options` (SignatureOptions) is still open when line

@@ -251,8 +251,8 @@ final class LeakTransfer
       exceptional = s;
     }
     if (receiver != null && ctx.model.makesResource(method, receiverType)) {
-      // options.setVisualSignature(file): the options hold the file from now on, and still do if
-      // the call throws after opening it.
+      // A resource-after call: the receiver holds something from now on, and still does if the
+      // call throws after opening it (a file it then failed to parse).
       s = wake(s, receiver);
       exceptional = s;
     }

@@ -11,9 +11,14 @@ sealed interface Acquisition {
 
   /**
    * The value is a new resource. When {@code parents} is not empty, releasing any of them also
-   * releases it (a statement of an owned connection).
+   * releases it (a statement of an owned connection). A {@code dormant} one holds nothing until a
+   * {@code resource-after} call on it (see {@link Fact#dormant}).
    */
-  record Fresh(ImmutableSet<Obligation> parents) implements Acquisition {}
+  record Fresh(ImmutableSet<Obligation> parents, boolean dormant) implements Acquisition {
+    Fresh(ImmutableSet<Obligation> parents) {
+      this(parents, false);
+    }
+  }
 
   /**
    * The value wraps or exposes resources that are already open, reachable through {@code keys}: it
@@ -23,4 +28,5 @@ sealed interface Acquisition {
 
   Acquisition NONE = new None();
   Acquisition FRESH = new Fresh(ImmutableSet.of());
+  Acquisition DORMANT = new Fresh(ImmutableSet.of(), true);
 }

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>A constructor of an {@code AutoCloseable} class makes a resource, unless the model lists
  *       the type or constructor as not a resource, or the class is anonymous (an anonymous subclass
- *       given an owned resource wraps it, like any decorator).
+ *       given an owned resource wraps it, like any decorator). One of a {@code resource-after} type
+ *       makes a dormant resource, which holds nothing until that call (see {@link Fact#dormant}).
  *   <li>A constructor of a class that is not closeable, given an owned resource, builds a holder:
  *       the new object joins the resource's obligation, so returning or storing it hands the
  *       resource over (releasing through it is impossible, so a dropped holder changes nothing).
@@ -74,7 +75,9 @@ final class Classifier {
         || TrivialClose.of(type, model, ctx.state.context)) {
       return Acquisition.NONE;
     }
-    return Acquisition.FRESH;
+    // An object that holds nothing until a resource-after call: tracked from here, so that its
+    // aliases are known, but a leak only once that call has given it something to hold.
+    return model.isResourceOnlyAfterCall(ctor) ? Acquisition.DORMANT : Acquisition.FRESH;
   }
 
   static Acquisition ofCall(
@@ -143,7 +146,9 @@ final class Classifier {
       if (returned instanceof Acquisition.Joins) {
         return returned;
       }
-      return summary.returnsFresh() ? Acquisition.FRESH : Acquisition.NONE;
+      return summary.returnsFresh()
+          ? Acquisition.FRESH
+          : summary.returnsDormant() ? Acquisition.DORMANT : Acquisition.NONE;
     }
     if (model.isNotResourceType(resultType)) {
       return Acquisition.NONE;

@@ -186,6 +186,14 @@ final class LeakStore implements Store<LeakStore> {
     return facts.isEmpty() ? this : new LeakStore(Map.of(), nulls, bottom);
   }
 
+  /**
+   * Every dormant fact reachable through {@code key} wakes: its object now holds something that
+   * must be released.
+   */
+  LeakStore awaken(AliasKey key) {
+    return mapFacts(f -> f.dormant() && f.aliases().contains(key) ? f.awake() : f);
+  }
+
   /** Every fact reachable through {@code existing} becomes reachable through {@code added} too. */
   LeakStore addAlias(AliasKey existing, AliasKey added) {
     return mapFacts(

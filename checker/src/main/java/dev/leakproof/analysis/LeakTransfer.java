@@ -250,6 +250,12 @@ final class LeakTransfer
       s = releaseFields(s, ctx.releasedBySuper); // super.close() closes getStream()
       exceptional = s;
     }
+    if (receiver != null && ctx.model.makesResource(method, receiverType)) {
+      // A resource-after call: the receiver holds something from now on, and still does if the
+      // call throws after opening it (a file it then failed to parse).
+      s = wake(s, receiver);
+      exceptional = s;
+    }
     switch (role) {
       case RELEASE -> {
         if (receiver != null) {
@@ -600,11 +606,19 @@ final class LeakTransfer
     boolean viaField =
         key instanceof AliasKey.Var v
             && v.element().getKind() == javax.lang.model.element.ElementKind.FIELD;
-    for (Obligation o : s.obligationsOf(key)) {
+    for (Fact f : s.facts()) {
+      Obligation o = f.obligation();
+      if (!f.aliases().contains(key)) {
+        continue;
+      }
       if (o.isParameter()) {
         ctx.returnedParameters.add(o.parameterIndex());
       } else if (!o.field() && !viaField) {
-        ctx.returnsFresh = true;
+        if (f.dormant()) {
+          ctx.returnsDormant = true;
+        } else {
+          ctx.returnsFresh = true;
+        }
       }
     }
     return s.discharge(List.of(key)).store();
@@ -620,7 +634,7 @@ final class LeakTransfer
         Obligation o = Obligation.acquiredAt(tree);
         ctx.acquired.add(o);
         ctx.noteAlias(o, self);
-        return s.plus(new Fact(o, ImmutableSet.of(self), false, fresh.parents()));
+        return s.plus(new Fact(o, ImmutableSet.of(self), false, fresh.parents(), fresh.dormant()));
       }
       case Acquisition.Joins joins -> {
         for (AliasKey k : joins.keys()) {
@@ -734,6 +748,9 @@ final class LeakTransfer
       Summary summary, List<Node> args, LeakStore s, boolean exceptional) {
     List<AliasKey> released = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
+      if (summary.wakes(i)) {
+        s = wake(s, ctx.key(args.get(i)));
+      }
       // A parameter a constructor stores is held by the new object on the normal path (the
       // classifier joins them), and handed over to it on the exceptional one.
       boolean releases =
@@ -746,6 +763,23 @@ final class LeakTransfer
       }
     }
     return s.discharge(released).store();
+  }
+
+  /**
+   * The object reachable through {@code key} now holds something to release: its dormant facts
+   * wake, and a parameter among them tells callers, through the summary, that this method may wake
+   * what they pass.
+   */
+  private LeakStore wake(LeakStore s, @Nullable AliasKey key) {
+    if (key == null) {
+      return s;
+    }
+    for (Obligation o : s.obligationsOf(key)) {
+      if (o.isParameter()) {
+        ctx.wokenParameters.set(o.parameterIndex());
+      }
+    }
+    return s.awaken(key);
   }
 
   private LeakStore releaseArguments(LeakStore s, List<Node> args) {

@@ -14,6 +14,10 @@ import javax.lang.model.element.VariableElement;
  * parameter in a field of the new object "stores" it: the caller's new object then holds it. A
  * method of a class that owns resources in fields may release some of them ({@code close()} calling
  * a private {@code closeStreams()}).
+ *
+ * <p>A method may also make a parameter that held nothing a resource (a {@code resource-after} call
+ * on it, on some path: {@link #wakesParameter}), or return an object it made that holds nothing yet
+ * ({@link #returnsDormant}, when it returns no other fresh resource).
  */
 record Summary(
     BitSet releasesOnNormalExit,
@@ -21,10 +25,24 @@ record Summary(
     BitSet returnsParameter,
     BitSet storesParameter,
     boolean returnsFresh,
-    Set<VariableElement> releasesFields) {
+    Set<VariableElement> releasesFields,
+    BitSet wakesParameter,
+    boolean returnsDormant) {
 
   static final Summary NOTHING =
-      new Summary(new BitSet(), new BitSet(), new BitSet(), new BitSet(), false, Set.of());
+      new Summary(
+          new BitSet(),
+          new BitSet(),
+          new BitSet(),
+          new BitSet(),
+          false,
+          Set.of(),
+          new BitSet(),
+          false);
+
+  boolean wakes(int param) {
+    return wakesParameter.get(param);
+  }
 
   boolean stores(int param) {
     return storesParameter.get(param);

@@ -135,7 +135,9 @@ final class UnitAnalysis {
         // parent leaks too (a statement of a leaked connection).
         // An @Owning parameter is this method's to release when it returns normally; when it
         // throws, the caller keeps it.
-        if (f.obligation().field()
+        // An object that holds nothing yet (a dormant fact) cannot leak.
+        if (f.dormant()
+            || f.obligation().field()
             || (f.obligation().isParameter()
                 && (exceptionalExit || !ctx.owningParameters.contains(f.obligation())))) {
           continue;
@@ -260,7 +262,15 @@ final class UnitAnalysis {
       releasedFields.addAll(ctx.ownedFields.keySet());
       releasedFields.removeAll(openFields(regular));
     }
-    return new Summary(normal, onException, returned, stored, ctx.returnsFresh, releasedFields);
+    return new Summary(
+        normal,
+        onException,
+        returned,
+        stored,
+        ctx.returnsFresh,
+        releasedFields,
+        (BitSet) ctx.wokenParameters.clone(),
+        ctx.returnsDormant && !ctx.returnsFresh);
   }
 
   /** The parameters still open in {@code store}, counting those held by a field as stored. */

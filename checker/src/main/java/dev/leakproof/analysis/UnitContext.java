@@ -47,6 +47,13 @@ final class UnitContext {
   final Set<Integer> parametersPassedUp = new HashSet<>();
 
   boolean returnsFresh;
+
+  /** Whether the unit returns an object it made that holds nothing yet (a dormant fact). */
+  boolean returnsDormant;
+
+  /** Parameters a {@code resource-after} call (or a callee's summary) may have woken. */
+  final BitSet wokenParameters = new BitSet();
+
   final Map<Obligation, Set<AliasKey>> aliasesSeen = new HashMap<>();
 
   /**
@@ -135,7 +142,7 @@ final class UnitContext {
   void noteLost(LeakStore store) {
     for (Fact f : store.facts()) {
       // A child with no alias left is still released through its parent.
-      if (f.aliases().isEmpty() && f.parents().isEmpty()) {
+      if (f.aliases().isEmpty() && f.parents().isEmpty() && !f.dormant()) {
         Witness w = store.witness(f);
         if (w == null) {
           continue;

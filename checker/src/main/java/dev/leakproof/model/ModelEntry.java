@@ -97,6 +97,13 @@ public record ModelEntry(
      */
     BUILDER_SETTER("builder-setter", Target.METHOD, false),
     /**
+     * An object of the method's type made by one of its constructors holds nothing until the method
+     * is called on it; from that call on it is a resource to release as usual (PDFBox's {@code
+     * SignatureOptions} once given a visual signature). Only constructors of the type itself are
+     * covered: a subclass may acquire in its own.
+     */
+    RESOURCE_AFTER("resource-after", Target.METHOD, false),
+    /**
      * The method tells whether its receiver is already released: where it returned true, nothing is
      * left to close ({@code if (!socket.isClosed()) socket.close()}).
      */

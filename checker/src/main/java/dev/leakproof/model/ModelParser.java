@@ -216,6 +216,10 @@ public final class ModelParser {
           case TAKES_OWNERSHIP -> "takes-ownership java.util.Collection#add";
           case BUILDER_SETTER ->
               "builder-setter org.apache.commons.io.build.AbstractOriginSupplier#set*";
+          case RESOURCE_AFTER ->
+              "resource-after"
+                  + " org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions"
+                  + "#setVisualSignature";
           case CLOSED_TEST -> "closed-test java.net.Socket#isClosed";
           case OPEN_TEST -> "open-test java.nio.channels.Channel#isOpen";
           case THROWS ->

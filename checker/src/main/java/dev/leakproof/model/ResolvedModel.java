@@ -62,6 +62,7 @@ public final class ResolvedModel {
   private final List<ModelEntry> resourceTypes = new ArrayList<>();
   private final List<ModelEntry> notResourceTypes = new ArrayList<>();
   private final List<ModelEntry> notResourceConstructors = new ArrayList<>();
+  private final List<ModelEntry> resourceAfter = new ArrayList<>();
   private final Map<Kind, Map<String, List<ModelEntry>>> byExactName = new EnumMap<>(Kind.class);
   private final Map<Kind, List<ModelEntry>> byPrefix = new EnumMap<>(Kind.class);
   private final List<ModelEntry> throwsConstructors = new ArrayList<>();
@@ -104,6 +105,10 @@ public final class ResolvedModel {
         case FILE_SYSTEM -> fileSystemTypes.add(e);
         case TRIVIAL_CLOSE -> trivialCloseTypes.add(e);
         case KEEP_OPEN -> keepOpenTypes.add(e);
+        case RESOURCE_AFTER -> {
+          resourceAfter.add(e);
+          index(e);
+        }
         case HOLD, HOLD_IF_TRUE, HOLD_STAMP, RESTORE, RESTORE_ARG -> {
           holdReleaseNames.addAll(List.of(e.argument().split("\\|")));
           index(e);
@@ -264,6 +269,29 @@ public final class ResolvedModel {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the object {@code constructor} makes holds nothing until a {@code resource-after}
+   * method is called on it: the constructor is one of that entry's type itself, not of a subtype.
+   */
+  public boolean isResourceOnlyAfterCall(MethodSymbol constructor) {
+    for (ModelEntry e : resourceAfter) {
+      Type owner = resolve(e.owner());
+      if (owner != null
+          && types.isSameType(types.erasure(constructor.owner.type), types.erasure(owner))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether calling {@code method}, on a receiver of static type {@code receiver}, makes an object
+   * that held nothing a resource ({@code resource-after}).
+   */
+  public boolean makesResource(MethodSymbol method, @Nullable Type receiver) {
+    return !resourceAfter.isEmpty() && find(Kind.RESOURCE_AFTER, method, receiver) != null;
   }
 
   /** The model's role for {@code method}, called on a receiver of static type {@code receiver}. */

@@ -89,6 +89,33 @@ class PrefilterTest {
       }
       """;
 
+  /** Options that hold nothing until setVisualSignature (a resource-after entry of the model). */
+  private static final String SIGNATURE_OPTIONS =
+      """
+      package org.apache.pdfbox.pdmodel.interactive.digitalsignature;
+      public class SignatureOptions implements java.io.Closeable {
+        public void setPage(int page) {}
+        public void setVisualSignature(java.io.File file) throws java.io.IOException {}
+        @Override public void close() {}
+      }
+      """;
+
+  private static final String SIGNER =
+      """
+      import java.io.*;
+      import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+      class Signer {
+        void sign(File image) throws IOException {
+          try (SignatureOptions options = new SignatureOptions()) { // its only acquisition
+            options.setVisualSignature(image);
+          }
+        }
+        void reuse(SignatureOptions options, int page) {
+          options.setPage(page); // acquires nothing
+        }
+      }
+      """;
+
   @AfterEach
   void disarm() {
     Faults.arm(null);
@@ -107,6 +134,16 @@ class PrefilterTest {
     assertEquals(List.of("copy", "send"), analysedMethods("Relay", RELAY, null));
   }
 
+  @Test
+  void objectsThatHoldNothingYetAreAnalysed() throws IOException {
+    Path dep = dir.resolve("org/apache/pdfbox/pdmodel/interactive/digitalsignature");
+    Files.createDirectories(dep);
+    Files.writeString(dep.resolve("SignatureOptions.java"), SIGNATURE_OPTIONS);
+    assertEquals(
+        List.of("sign"),
+        analysedMethods("Signer", SIGNER, null, dep.resolve("SignatureOptions.java")));
+  }
+
   private List<String> analysedMethods(String name, String source) throws IOException {
     return analysedMethods(name, source, null);
   }
@@ -115,16 +152,19 @@ class PrefilterTest {
    * The methods of {@code source} whose leak analysis ran (of those named {@code only}, if not
    * null); the source has no findings otherwise.
    */
-  private List<String> analysedMethods(String name, String source, String only) throws IOException {
+  private List<String> analysedMethods(String name, String source, String only, Path... others)
+      throws IOException {
     Path file = dir.resolve(name + ".java");
     Files.writeString(file, source);
-    Scanner.Result clean = Scanner.scan(List.of(file), List.of());
+    List<Path> files = new java.util.ArrayList<>(List.of(others));
+    files.add(0, file);
+    Scanner.Result clean = Scanner.scan(files, List.of());
     assertEquals(List.of(), clean.errors());
     assertEquals(List.of(), clean.findings());
 
     System.setProperty(LeakAnalysis.STRICT_PROPERTY, "false");
     Faults.arm(Faults.Point.ANALYSIS, only);
-    Scanner.Result r = Scanner.scan(List.of(file), List.of());
+    Scanner.Result r = Scanner.scan(files, List.of());
     assertEquals(List.of(), r.errors());
     return r.notes().stream()
         .map(n -> n.replaceFirst(".* did not check method (\\w+)\\(\\).*", "$1"))

@@ -541,31 +541,256 @@ class LibraryModelTest {
         .doTest();
   }
 
+  private static final String[] SIGNATURE_OPTIONS = {
+    "package org.apache.pdfbox.pdmodel.interactive.digitalsignature;",
+    "public class SignatureOptions implements java.io.Closeable {",
+    "  public void setPage(int page) {}",
+    "  public void setPreferredSignatureSize(int size) {}",
+    "  public void setVisualSignature(java.io.File file) throws java.io.IOException {}",
+    "  public void setVisualSignature(java.io.InputStream is) throws java.io.IOException {}",
+    "  @Override public void close() throws java.io.IOException {}",
+    "}"
+  };
+
+  private static final String[] PD_DOCUMENT = {
+    "package org.apache.pdfbox.pdmodel;",
+    "import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;",
+    "public class PDDocument implements java.io.Closeable {",
+    "  public void addSignature(Object signature, SignatureOptions options) {}",
+    "  public void saveIncremental(java.io.OutputStream out) throws java.io.IOException {}",
+    "  @Override public void close() {}",
+    "}"
+  };
+
   @Test
-  void positivePdfboxSignatureOptionsStayResources() {
-    // Empty options hold nothing, but options given a visual signature hold its document (a file
-    // for setVisualSignature(File)) until closed, and PDFBox asks callers to close them after
-    // saving. A not-resource entry would hide that leak, so `new SignatureOptions()` stays one.
+  void negativePdfboxEmptySignatureOptionsHoldNothing() {
+    // Options made with `new` hold a page number and a size until setVisualSignature(...) is
+    // called: PDDocument.addSignature(sig, iface) passes `new SignatureOptions()` on and drops it.
     helper
         .addSourceLines(
             "org/apache/pdfbox/pdmodel/interactive/digitalsignature/SignatureOptions.java",
-            "package org.apache.pdfbox.pdmodel.interactive.digitalsignature;",
-            "public class SignatureOptions implements java.io.Closeable {",
-            "  public void setVisualSignature(java.io.File file) throws java.io.IOException {}",
-            "  @Override public void close() {}",
-            "}")
+            SIGNATURE_OPTIONS)
+        .addSourceLines("org/apache/pdfbox/pdmodel/PDDocument.java", PD_DOCUMENT)
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.IOException;
+            import java.io.OutputStream;
+            import org.apache.pdfbox.pdmodel.PDDocument;
+            import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+            class T {
+              void sign(PDDocument doc, Object signature) {
+                doc.addSignature(signature, new SignatureOptions());
+              }
+
+              void signOnPage(PDDocument doc, Object signature, int page, OutputStream out)
+                  throws IOException {
+                SignatureOptions options = new SignatureOptions();
+                SignatureOptions same = options;
+                same.setPage(page);
+                options.setPreferredSignatureSize(0x4000);
+                doc.addSignature(signature, options);
+                doc.saveIncremental(out);
+              }
+
+              private SignatureOptions onPage(int page) {
+                SignatureOptions options = new SignatureOptions();
+                options.setPage(page);
+                return options;
+              }
+
+              void signAll(PDDocument doc, Object signature, int pages) {
+                for (int i = 0; i < pages; i++) {
+                  doc.addSignature(signature, onPage(i));
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positivePdfboxSignatureOptionsWithVisualSignature() {
+    // Once given a visual signature, options hold its document (an open file for
+    // setVisualSignature(File)) until closed, whichever alias or same-file helper gave it.
+    helper
+        .addSourceLines(
+            "org/apache/pdfbox/pdmodel/interactive/digitalsignature/SignatureOptions.java",
+            SIGNATURE_OPTIONS)
+        .addSourceLines("org/apache/pdfbox/pdmodel/PDDocument.java", PD_DOCUMENT)
         .addSourceLines(
             "T.java",
             """
             import java.io.File;
             import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.OutputStream;
+            import org.apache.pdfbox.pdmodel.PDDocument;
             import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
             class T {
-              void sign(File image) throws IOException {
+              void sign(PDDocument doc, Object signature, File image) throws IOException {
                 // BUG: Diagnostic contains: `options` (SignatureOptions) is not closed
                 SignatureOptions options = new SignatureOptions();
                 options.setVisualSignature(image);
+                doc.addSignature(signature, options);
               }
+
+              void viaAlias(PDDocument doc, Object signature, InputStream image) throws IOException {
+                // BUG: Diagnostic contains: `options` (SignatureOptions) is not closed
+                SignatureOptions options = new SignatureOptions();
+                SignatureOptions same = options;
+                same.setVisualSignature(image);
+                doc.addSignature(signature, options);
+              }
+
+              void onSomePath(PDDocument doc, Object signature, File image) throws IOException {
+                // BUG: Diagnostic contains: `options` (SignatureOptions) is not closed
+                SignatureOptions options = new SignatureOptions();
+                if (image != null) {
+                  options.setVisualSignature(image);
+                }
+                doc.addSignature(signature, options);
+              }
+
+              private static void visual(SignatureOptions options, File image) throws IOException {
+                options.setVisualSignature(image);
+              }
+
+              void viaHelper(PDDocument doc, Object signature, File image) throws IOException {
+                // BUG: Diagnostic contains: `options` (SignatureOptions) is not closed
+                SignatureOptions options = new SignatureOptions();
+                visual(options, image);
+                doc.addSignature(signature, options);
+              }
+
+              // A setVisualSignature(File) that fails to parse the file leaves it open in the
+              // options: they hold something from the call on, whether it returns or throws.
+              private SignatureOptions withImage(File image) throws IOException {
+                // BUG: Diagnostic contains: is not closed if `options.setVisualSignature()` throws
+                SignatureOptions options = new SignatureOptions();
+                options.setVisualSignature(image);
+                return options;
+              }
+
+              void fromHelper(PDDocument doc, Object signature, File image) throws IOException {
+                // BUG: Diagnostic contains: the SignatureOptions opened here is passed to
+                doc.addSignature(signature, withImage(image));
+              }
+
+              private static SignatureOptions onPage(int page) {
+                SignatureOptions options = new SignatureOptions();
+                options.setPage(page);
+                return options;
+              }
+
+              void emptyFromHelper(PDDocument doc, Object signature, File image) throws IOException {
+                // BUG: Diagnostic contains: `options` (SignatureOptions) is not closed
+                SignatureOptions options = onPage(2);
+                options.setVisualSignature(image);
+                doc.addSignature(signature, options);
+              }
+
+              void inLoop(PDDocument doc, Object signature, File[] images) throws IOException {
+                for (File image : images) {
+                  // BUG: Diagnostic contains: `options` (SignatureOptions) is still open when line
+                  SignatureOptions options = new SignatureOptions();
+                  options.setVisualSignature(image);
+                  doc.addSignature(signature, options);
+                }
+              }
+
+              void closedOnlyOnSuccess(PDDocument doc, Object signature, File image, OutputStream out)
+                  throws IOException {
+                // BUG: Diagnostic contains: `options` (SignatureOptions) is not closed if
+                SignatureOptions options = new SignatureOptions();
+                options.setVisualSignature(image);
+                doc.addSignature(signature, options);
+                doc.saveIncremental(out);
+                options.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negativePdfboxSignatureOptionsClosedAfterVisualSignature() {
+    helper
+        .addSourceLines(
+            "org/apache/pdfbox/pdmodel/interactive/digitalsignature/SignatureOptions.java",
+            SIGNATURE_OPTIONS)
+        .addSourceLines("org/apache/pdfbox/pdmodel/PDDocument.java", PD_DOCUMENT)
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.File;
+            import java.io.IOException;
+            import java.io.OutputStream;
+            import org.apache.pdfbox.pdmodel.PDDocument;
+            import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+            class T {
+              void sign(PDDocument doc, Object signature, File image, OutputStream out)
+                  throws IOException {
+                try (SignatureOptions options = new SignatureOptions()) {
+                  options.setVisualSignature(image);
+                  doc.addSignature(signature, options);
+                  doc.saveIncremental(out);
+                }
+              }
+
+              void closedThroughAlias(PDDocument doc, Object signature, File image, OutputStream out)
+                  throws IOException {
+                SignatureOptions options = new SignatureOptions();
+                SignatureOptions same = options;
+                try {
+                  options.setVisualSignature(image);
+                  doc.addSignature(signature, options);
+                  doc.saveIncremental(out);
+                } finally {
+                  same.close();
+                }
+              }
+
+              SignatureOptions handedToCaller(File image) throws IOException {
+                SignatureOptions options = new SignatureOptions();
+                try {
+                  options.setVisualSignature(image);
+                } catch (IOException e) {
+                  options.close();
+                  throw e;
+                }
+                return options;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positivePdfboxSignatureOptionsInAFieldStayOwned() {
+    // A field's options may be given a visual signature by any method (or any caller that reaches
+    // the field), so a class that makes them keeps them as a resource it must close.
+    helper
+        .addSourceLines(
+            "org/apache/pdfbox/pdmodel/interactive/digitalsignature/SignatureOptions.java",
+            SIGNATURE_OPTIONS)
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.Closeable;
+            import java.io.File;
+            import java.io.IOException;
+            import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+            class T implements Closeable {
+              // BUG: Diagnostic contains: [UnclosedResourceField]
+              private final SignatureOptions options = new SignatureOptions();
+
+              void image(File image) throws IOException {
+                options.setVisualSignature(image);
+              }
+
+              @Override
+              public void close() {}
             }
             """)
         .doTest();

@@ -135,6 +135,35 @@ class ModelParserTest {
   }
 
   @Test
+  void resourceAfterEntriesTakeAMethod() {
+    List<ModelEntry> entries =
+        ModelParser.parse(
+            "r.model",
+            """
+            resource-after com.example.sign.Options#setImage
+            resource-after com.example.sign.Options#load(java.io.File)
+            """);
+    assertEquals(Kind.RESOURCE_AFTER, entries.get(0).kind());
+    assertEquals("com.example.sign.Options", entries.get(0).owner());
+    assertEquals("setImage", entries.get(0).method());
+    assertNull(entries.get(0).params());
+    assertEquals(List.of("java.io.File"), entries.get(1).params());
+    String example =
+        "Write it like: resource-after"
+            + " org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions"
+            + "#setVisualSignature";
+    assertError(
+        "resource-after com.example.sign.Options",
+        "m.model:1: 'resource-after' needs a method: Type#method. " + example);
+    assertError(
+        "resource-after com.example.sign.Options()",
+        "m.model:1: 'resource-after' needs a method: Type#method. " + example);
+    assertError(
+        "resource-after com.example.sign.Options#setImage close",
+        "m.model:1: 'resource-after' takes 1 word(s), found 2. " + example);
+  }
+
+  @Test
   void builtInModelParsesWithoutDuplicates() {
     List<ModelEntry> entries = LibraryModel.builtIn().entries();
     assertTrue(entries.size() > 100, "entries: " + entries.size());

@@ -90,4 +90,50 @@ public class PositiveFieldGuardedReleases {
       out.close();
     }
   }
+
+  /** The flag marks only one of the two ways the stream is opened. */
+  static final class HalfMarked implements Closeable {
+    // BUG: Diagnostic contains: [UnclosedResourceField]
+    private InputStream in; // leak: open() makes it without the flag, and close() skips it then
+    private boolean ownsIn;
+
+    void open(Path file) throws IOException {
+      in = Files.newInputStream(file);
+    }
+
+    void openOwned(Path file) throws IOException {
+      in = Files.newInputStream(file);
+      ownsIn = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (ownsIn && in != null) {
+        in.close();
+      }
+    }
+  }
+
+  /** An ownership flag read the wrong way round: the stream it made is the one left open. */
+  static final class Inverted implements Closeable {
+    // BUG: Diagnostic contains: [UnclosedResourceField]
+    private OutputStream out; // leak: close() closes it only when the object did not make it
+    private boolean ownsOut;
+
+    Inverted(OutputStream given) {
+      this.out = given;
+    }
+
+    Inverted(Path file) throws IOException {
+      this.out = Files.newOutputStream(file);
+      this.ownsOut = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!ownsOut) {
+        out.close();
+      }
+    }
+  }
 }

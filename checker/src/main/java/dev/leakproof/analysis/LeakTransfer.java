@@ -365,6 +365,16 @@ final class LeakTransfer
     }
     Boolean closedWhen = ClosedGuards.closedWhen(n, ctx);
     if (closedWhen == null) {
+      if (n instanceof FieldAccessNode f
+          && f.getReceiver() instanceof ThisNode
+          && ctx.ownershipFlags.get(f.getElement()) instanceof VariableElement guarded) {
+        // `if (ownsCache && cache != null) cache.close()`: where the flag is false the field
+        // holds what a caller gave, or nothing; it is not this object's to release.
+        return new ExceptionalResults.Conditional<>(
+            s,
+            releaseFields(s, Set.of(guarded)),
+            cause -> exceptionalStore(n, (Type) cause, exceptionalBase));
+      }
       return finish(n, s, exceptionalBase);
     }
     LeakStore closed = releaseFields(s, ctx.ownedFields.keySet());

@@ -78,6 +78,7 @@ final class UnitAnalysis {
       if (cls != null) {
         ctx.releasedBySuper =
             InheritedRelease.fieldsReturnedByOverrides(cls, ownedFields.keySet(), ctx.state);
+        ctx.ownershipFlags = OwnershipFlags.of(cls, ownedFields.keySet());
       }
     }
     ctx.budget.chargeCfg(unit.body());

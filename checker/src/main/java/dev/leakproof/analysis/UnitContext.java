@@ -87,6 +87,9 @@ final class UnitContext {
    */
   Set<VariableElement> lastUserSets = Set.of();
 
+  /** Boolean fields of {@code this} that record whether it made an owned field's resource. */
+  Map<VariableElement, VariableElement> ownershipFlags = Map.of();
+
   /** Owned fields that a superclass's lifecycle method reaches: see {@code InheritedRelease}. */
   Set<VariableElement> releasedBySuper = Set.of();
 

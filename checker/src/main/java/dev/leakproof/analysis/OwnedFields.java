@@ -93,8 +93,8 @@ public final class OwnedFields {
       }
     }
     Map<VariableElement, Owned> owned = new LinkedHashMap<>();
-    if (fields.isEmpty()) {
-      return owned;
+    if (fields.keySet().stream().noneMatch(f -> model.isCloseable((Type) f.asType()))) {
+      return owned; // only a closeable field can be owned: no need to look at the methods
     }
     for (Map.Entry<VariableElement, VariableTree> e : fields.entrySet()) {
       VariableTree v = e.getValue();

@@ -129,7 +129,8 @@ final class Classifier {
         Acquisition wrapped = wrapping(args, s, ctx);
         return wrapped != null ? wrapped : Acquisition.FRESH;
       }
-      case RELEASE, CLOSER, TAKES_OWNERSHIP -> {
+      case RELEASE, CLOSER, TAKES_OWNERSHIP, NO_RESOURCE -> {
+        // NO_RESOURCE: a view that holds nothing of its own, though its name reads as a factory's.
         return Acquisition.NONE;
       }
       case NONE -> {}

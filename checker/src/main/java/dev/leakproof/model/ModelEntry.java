@@ -66,8 +66,11 @@ public record ModelEntry(
      * {@code release} entries.
      */
     RESOURCE("resource", Target.TYPE, false),
-    /** Values of this type (or made by this constructor) are never resources on their own. */
-    NOT_RESOURCE("not-resource", Target.TYPE_OR_CONSTRUCTOR, false),
+    /**
+     * Values of this type, made by this constructor or returned by this method, are never resources
+     * on their own (a method entry: a view that holds nothing of its own, whatever its name says).
+     */
+    NOT_RESOURCE("not-resource", Target.ANY, false),
     /** The method returns a fresh resource that the caller owns. */
     ACQUIRE("acquire", Target.METHOD, false),
     /** The result shares the receiver's obligation: closing either releases both. */
@@ -229,7 +232,8 @@ public record ModelEntry(
   /** What the second word of an entry must be. */
   enum Target {
     TYPE,
-    TYPE_OR_CONSTRUCTOR,
+    /** A type, a constructor or a method. */
+    ANY,
     METHOD,
     METHOD_OR_CONSTRUCTOR,
     NAME

@@ -124,8 +124,7 @@ public final class ModelParser {
       case TYPE ->
           new ModelEntry(
               kind, typeName(target, origin, kind), null, null, argument, List.of(), origin);
-      case TYPE_OR_CONSTRUCTOR, METHOD, METHOD_OR_CONSTRUCTOR ->
-          member(kind, target, argument, guards, origin);
+      case ANY, METHOD, METHOD_OR_CONSTRUCTOR -> member(kind, target, argument, guards, origin);
     };
   }
 
@@ -158,9 +157,9 @@ public final class ModelParser {
     int sharp = head.indexOf('#');
     if (sharp < 0) {
       boolean constructorAllowed =
-          kind.target() == ModelEntry.Target.TYPE_OR_CONSTRUCTOR
+          kind.target() == ModelEntry.Target.ANY
               || kind.target() == ModelEntry.Target.METHOD_OR_CONSTRUCTOR;
-      boolean typeAllowed = kind.target() == ModelEntry.Target.TYPE_OR_CONSTRUCTOR;
+      boolean typeAllowed = kind.target() == ModelEntry.Target.ANY;
       if (params != null && !constructorAllowed || params == null && !typeAllowed) {
         String needs =
             constructorAllowed
@@ -171,12 +170,6 @@ public final class ModelParser {
       }
       return new ModelEntry(
           kind, typeName(head, origin, kind), null, params, argument, guards, origin);
-    }
-    if (kind.target() == ModelEntry.Target.TYPE_OR_CONSTRUCTOR) {
-      throw new ModelFormatException(
-          origin,
-          "'" + kind.keyword() + "' takes a type or a constructor, not a method",
-          example(kind));
     }
     String owner = typeName(head.substring(0, sharp), origin, kind);
     String method = head.substring(sharp + 1);

@@ -37,6 +37,8 @@ public final class ResolvedModel {
     CLOSED_TEST,
     OPEN_TEST,
     BUILDER_SETTER,
+    /** A {@code not-resource} method: its result holds nothing of the caller's to release. */
+    NO_RESOURCE,
     NONE
   }
 
@@ -49,7 +51,8 @@ public final class ResolvedModel {
     Kind.ACQUIRE,
     Kind.CLOSED_TEST,
     Kind.OPEN_TEST,
-    Kind.BUILDER_SETTER
+    Kind.BUILDER_SETTER,
+    Kind.NOT_RESOURCE
   };
 
   private final VisitorState state;
@@ -88,8 +91,13 @@ public final class ResolvedModel {
     for (ModelEntry e : model.entries()) {
       switch (e.kind()) {
         case RESOURCE -> resourceTypes.add(e);
-        case NOT_RESOURCE ->
+        case NOT_RESOURCE -> {
+          if (e.method() != null) {
+            index(e); // a method whose result is no resource: a role
+          } else {
             (e.isConstructor() ? notResourceConstructors : notResourceTypes).add(e);
+          }
+        }
         case FACTORY_PREFIX -> factoryPrefixes.add(e.owner());
         case CLOSER_NAME -> {
           if (e.owner().startsWith("*")) {

@@ -445,6 +445,381 @@ class LibraryModelTest {
         .doTest();
   }
 
+  private static final String[] CLASSIC_HTTP_RESPONSE = {
+    "package org.apache.hc.core5.http;",
+    "public interface ClassicHttpResponse extends java.io.Closeable {",
+    "  void setCode(int code);",
+    "}"
+  };
+
+  private static final String[] RESPONSE_FACTORY = {
+    "package org.apache.hc.core5.http;",
+    "public interface HttpResponseFactory<T> {",
+    "  T newHttpResponse(int code);",
+    "}"
+  };
+
+  private static final String[] PAGES = {
+    "package com.example;",
+    "public interface Pages {",
+    "  org.apache.hc.core5.http.ClassicHttpResponse openPage(String path)",
+    "      throws java.io.IOException;",
+    "}"
+  };
+
+  private static final String[] REQUEST_HANDLER = {
+    "package org.apache.hc.core5.http.io;",
+    "import org.apache.hc.core5.http.ClassicHttpResponse;",
+    "public interface HttpServerRequestHandler {",
+    "  interface ResponseTrigger {",
+    "    void sendInformation(ClassicHttpResponse response) throws java.io.IOException;",
+    "    void submitResponse(ClassicHttpResponse response) throws java.io.IOException;",
+    "  }",
+    "}"
+  };
+
+  private static final String[] FILTER_CHAIN = {
+    "package org.apache.hc.core5.http.io;",
+    "import org.apache.hc.core5.http.ClassicHttpResponse;",
+    "public interface HttpFilterChain {",
+    "  interface ResponseTrigger {",
+    "    void submitResponse(ClassicHttpResponse response) throws java.io.IOException;",
+    "  }",
+    "}"
+  };
+
+  @Test
+  void negativeHttpCoreSubmittedResponsesBelongToTheServer() {
+    // The server's response trigger sends a submitted response and closes it.
+    helper
+        .addSourceLines("org/apache/hc/core5/http/ClassicHttpResponse.java", CLASSIC_HTTP_RESPONSE)
+        .addSourceLines("org/apache/hc/core5/http/HttpResponseFactory.java", RESPONSE_FACTORY)
+        .addSourceLines("com/example/Pages.java", PAGES)
+        .addSourceLines(
+            "org/apache/hc/core5/http/io/HttpServerRequestHandler.java", REQUEST_HANDLER)
+        .addSourceLines("org/apache/hc/core5/http/io/HttpFilterChain.java", FILTER_CHAIN)
+        .addSourceLines(
+            "T.java",
+            """
+            import com.example.Pages;
+            import java.io.IOException;
+            import org.apache.hc.core5.http.ClassicHttpResponse;
+            import org.apache.hc.core5.http.HttpResponseFactory;
+            import org.apache.hc.core5.http.io.HttpFilterChain;
+            import org.apache.hc.core5.http.io.HttpServerRequestHandler;
+            class T {
+              Pages pages;
+              HttpResponseFactory<ClassicHttpResponse> responses;
+
+              void handle(String path, HttpServerRequestHandler.ResponseTrigger trigger)
+                  throws IOException {
+                ClassicHttpResponse response = pages.openPage(path);
+                if (path.isEmpty()) {
+                  response.setCode(404);
+                }
+                trigger.submitResponse(response);
+              }
+
+              void filter(String path, HttpFilterChain.ResponseTrigger trigger) throws IOException {
+                trigger.submitResponse(pages.openPage(path));
+              }
+
+              // A response factory's response has no entity: it holds nothing.
+              void notImplemented(HttpServerRequestHandler.ResponseTrigger trigger) {
+                ClassicHttpResponse response = responses.newHttpResponse(501);
+                response.setCode(501);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveHttpCoreResponseNeverSubmitted() {
+    // Only a submitted response is the server's.
+    helper
+        .addSourceLines("org/apache/hc/core5/http/ClassicHttpResponse.java", CLASSIC_HTTP_RESPONSE)
+        .addSourceLines("org/apache/hc/core5/http/HttpResponseFactory.java", RESPONSE_FACTORY)
+        .addSourceLines("com/example/Pages.java", PAGES)
+        .addSourceLines(
+            "org/apache/hc/core5/http/io/HttpServerRequestHandler.java", REQUEST_HANDLER)
+        .addSourceLines(
+            "T.java",
+            """
+            import com.example.Pages;
+            import java.io.IOException;
+            import org.apache.hc.core5.http.ClassicHttpResponse;
+            import org.apache.hc.core5.http.io.HttpServerRequestHandler;
+            class T {
+              Pages pages;
+
+              void handle(String path, HttpServerRequestHandler.ResponseTrigger trigger)
+                  throws IOException {
+                // BUG: Diagnostic contains: `response` (ClassicHttpResponse) is not closed
+                ClassicHttpResponse response = pages.openPage(path);
+                if (path.isEmpty()) {
+                  return;
+                }
+                trigger.submitResponse(response);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  private static final String[] POOL_ENTRY = {
+    "package org.apache.hc.core5.pool;",
+    "public final class PoolEntry<T, C extends java.io.Closeable> {",
+    "  public C getConnection() { return null; }",
+    "  public void assignConnection(C conn) {}",
+    "  public void discardConnection() {}",
+    "}"
+  };
+
+  private static final String[] CONNECTION = {
+    "package com.example;",
+    "public interface Connection extends java.io.Closeable {",
+    "  void send(String request) throws java.io.IOException;",
+    "}"
+  };
+
+  private static final String[] CONNECTION_FACTORY = {
+    "package com.example;",
+    "public interface ConnectionFactory {",
+    "  Connection createConnection(java.net.Socket socket) throws java.io.IOException;",
+    "}"
+  };
+
+  @Test
+  void negativeHttpCorePoolEntryKeepsAssignedConnection() {
+    helper
+        .addSourceLines("org/apache/hc/core5/pool/PoolEntry.java", POOL_ENTRY)
+        .addSourceLines("com/example/Connection.java", CONNECTION)
+        .addSourceLines("com/example/ConnectionFactory.java", CONNECTION_FACTORY)
+        .addSourceLines(
+            "T.java",
+            """
+            import com.example.Connection;
+            import com.example.ConnectionFactory;
+            import java.io.IOException;
+            import java.net.Socket;
+            import org.apache.hc.core5.pool.PoolEntry;
+            class T {
+              ConnectionFactory factory;
+
+              void execute(PoolEntry<String, Connection> entry, String request) throws IOException {
+                try {
+                  Connection connection = entry.getConnection();
+                  if (connection == null) {
+                    Socket sock = new Socket();
+                    try {
+                      connection = factory.createConnection(sock);
+                      entry.assignConnection(connection);
+                    } catch (IOException | RuntimeException ex) {
+                      sock.close();
+                      throw ex;
+                    }
+                  }
+                  connection.send(request);
+                } catch (IOException | RuntimeException ex) {
+                  entry.discardConnection();
+                  throw ex;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positiveHttpCoreConnectionBeforeItsAssignment() {
+    // The entry keeps the connection from the assignment on: a failure before it leaks the socket.
+    helper
+        .addSourceLines("org/apache/hc/core5/pool/PoolEntry.java", POOL_ENTRY)
+        .addSourceLines("com/example/Connection.java", CONNECTION)
+        .addSourceLines("com/example/ConnectionFactory.java", CONNECTION_FACTORY)
+        .addSourceLines(
+            "T.java",
+            """
+            import com.example.Connection;
+            import com.example.ConnectionFactory;
+            import java.io.IOException;
+            import java.net.Socket;
+            import org.apache.hc.core5.pool.PoolEntry;
+            class T {
+              ConnectionFactory factory;
+
+              void connect(PoolEntry<String, Connection> entry, String hello) throws IOException {
+                // BUG: Diagnostic contains: `sock` (Socket) is not closed if
+                Socket sock = new Socket();
+                Connection connection = factory.createConnection(sock);
+                connection.send(hello);
+                entry.assignConnection(connection);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  private static final String[] RANDOM_ACCESS_READ = {
+    "package org.apache.pdfbox.io;",
+    "public interface RandomAccessRead extends java.io.Closeable {",
+    "  long length() throws java.io.IOException;",
+    "  RandomAccessReadView createView(long start, long length) throws java.io.IOException;",
+    "}"
+  };
+
+  private static final String[] RANDOM_ACCESS_READ_VIEW = {
+    "package org.apache.pdfbox.io;",
+    "public class RandomAccessReadView implements RandomAccessRead {",
+    "  public RandomAccessReadView(RandomAccessRead source, long start, long length) {}",
+    "  public RandomAccessReadView(",
+    "      RandomAccessRead source, long start, long length, boolean closeInput) {}",
+    "  @Override public long length() { return 0; }",
+    "  @Override public RandomAccessReadView createView(long start, long length) {",
+    "    return null;",
+    "  }",
+    "  @Override public void close() {}",
+    "}"
+  };
+
+  private static final String[] RANDOM_ACCESS_READ_BUFFERED_FILE = {
+    "package org.apache.pdfbox.io;",
+    "public class RandomAccessReadBufferedFile implements RandomAccessRead {",
+    "  public RandomAccessReadBufferedFile(java.io.File file) throws java.io.IOException {}",
+    "  @Override public long length() { return 0; }",
+    "  @Override public RandomAccessReadView createView(long start, long length) {",
+    "    return null;",
+    "  }",
+    "  @Override public void close() {}",
+    "}"
+  };
+
+  private static final String[] COS_PARSER = {
+    "package org.apache.pdfbox.cos;",
+    "public interface ICOSParser {",
+    "  org.apache.pdfbox.io.RandomAccessReadView createRandomAccessReadView(",
+    "      long startPosition, long streamLength) throws java.io.IOException;",
+    "}"
+  };
+
+  private static final String[] STREAM_HOLDER = {
+    "package com.example;",
+    "public class Stream {",
+    "  public Stream(org.apache.pdfbox.io.RandomAccessReadView view) throws java.io.IOException {}",
+    "}"
+  };
+
+  @Test
+  void negativePdfboxViewsHoldNothing() {
+    // A view made by createView(position, length) reads its source and closing it releases
+    // nothing: the source stays its owner's to close.
+    helper
+        .addSourceLines("org/apache/pdfbox/io/RandomAccessRead.java", RANDOM_ACCESS_READ)
+        .addSourceLines("org/apache/pdfbox/io/RandomAccessReadView.java", RANDOM_ACCESS_READ_VIEW)
+        .addSourceLines(
+            "org/apache/pdfbox/io/RandomAccessReadBufferedFile.java",
+            RANDOM_ACCESS_READ_BUFFERED_FILE)
+        .addSourceLines("org/apache/pdfbox/cos/ICOSParser.java", COS_PARSER)
+        .addSourceLines("com/example/Stream.java", STREAM_HOLDER)
+        .addSourceLines(
+            "T.java",
+            """
+            import com.example.Stream;
+            import java.io.IOException;
+            import org.apache.pdfbox.cos.ICOSParser;
+            import org.apache.pdfbox.io.RandomAccessRead;
+            import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+            import org.apache.pdfbox.io.RandomAccessReadView;
+            class T {
+              ICOSParser parser;
+              RandomAccessReadBufferedFile file;
+
+              Stream stream(long offset, long length) throws IOException {
+                return new Stream(parser.createRandomAccessReadView(offset, length));
+              }
+
+              long sectionLength(RandomAccessRead source, long offset) throws IOException {
+                RandomAccessReadView view = source.createView(offset, 16);
+                return view.length();
+              }
+
+              long fileSection(long offset) throws IOException {
+                return file.createView(offset, 16).length();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positivePdfboxViewOwningItsSourceAndSourceOfAView() {
+    // A view made with closeInput true wraps its source; the source of a view is still a resource.
+    helper
+        .addSourceLines("org/apache/pdfbox/io/RandomAccessRead.java", RANDOM_ACCESS_READ)
+        .addSourceLines("org/apache/pdfbox/io/RandomAccessReadView.java", RANDOM_ACCESS_READ_VIEW)
+        .addSourceLines(
+            "org/apache/pdfbox/io/RandomAccessReadBufferedFile.java",
+            RANDOM_ACCESS_READ_BUFFERED_FILE)
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.File;
+            import java.io.IOException;
+            import org.apache.pdfbox.io.RandomAccessRead;
+            import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+            import org.apache.pdfbox.io.RandomAccessReadView;
+            class T {
+              long owningView(File f) throws IOException {
+                // BUG: Diagnostic contains: `file` (RandomAccessReadBufferedFile) is not closed
+                RandomAccessRead file = new RandomAccessReadBufferedFile(f);
+                RandomAccessRead view = new RandomAccessReadView(file, 0, 16, true);
+                return view.length();
+              }
+
+              long viewOfAFile(File f) throws IOException {
+                // BUG: Diagnostic contains: `source` (RandomAccessReadBufferedFile) is not closed
+                RandomAccessReadBufferedFile source = new RandomAccessReadBufferedFile(f);
+                try (RandomAccessReadView view = source.createView(0, 16)) {
+                  return view.length();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  private static final String[] XML_UTIL = {
+    "package org.apache.pdfbox.util;",
+    "public final class XMLUtil {",
+    "  public static org.w3c.dom.Document parse(java.io.InputStream is) throws java.io.IOException {",
+    "    return null;",
+    "  }",
+    "}"
+  };
+
+  @Test
+  void negativePdfboxXmlUtilParseClosesItsStream() {
+    helper
+        .addSourceLines("org/apache/pdfbox/util/XMLUtil.java", XML_UTIL)
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.BufferedInputStream;
+            import java.io.File;
+            import java.io.FileInputStream;
+            import java.io.IOException;
+            import org.apache.pdfbox.util.XMLUtil;
+            import org.w3c.dom.Document;
+            class T {
+              Document load(File file) throws IOException {
+                return XMLUtil.parse(new BufferedInputStream(new FileInputStream(file)));
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void negativePdfboxBuffersInMemory() {
     helper

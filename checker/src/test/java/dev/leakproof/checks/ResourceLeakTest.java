@@ -996,6 +996,65 @@ class ResourceLeakTest {
   }
 
   @Test
+  void positiveTasksAndParsersTakeOnlyWhatReachesThem() {
+    // An executor takes the task it is given, and what the task holds; a lambda holds nothing, so
+    // the socket it captures and never closes still leaks. A parser closes the stream it reads,
+    // but not one that never reaches it. (testdata/ResourceLeak/NegativeTasksAndParsers.java has
+    // the hand-overs.)
+    helper
+        .addSourceLines(
+            "T.java",
+            """
+            import java.io.*;
+            import java.net.*;
+            import java.util.concurrent.*;
+            import javax.xml.parsers.DocumentBuilder;
+            import org.w3c.dom.Document;
+            import org.xml.sax.SAXException;
+            class T {
+              static final class Task implements Runnable {
+                private final Socket socket;
+                Task(Socket socket) {
+                  this.socket = socket;
+                }
+                @Override
+                public void run() {}
+              }
+
+              void greet(ServerSocket server, Executor workers) throws IOException {
+                // BUG: Diagnostic contains: `socket` (Socket) is not closed
+                Socket socket = server.accept();
+                workers.execute(
+                    () -> {
+                      try {
+                        socket.getOutputStream().write('\\n');
+                      } catch (IOException e) {
+                        // the client went away
+                      }
+                    });
+              }
+
+              void later(ServerSocket server, ScheduledExecutorService timer) throws IOException {
+                // BUG: Diagnostic contains: `socket` (Socket) is not closed
+                Socket socket = server.accept();
+                timer.schedule(new Task(socket), 1, TimeUnit.SECONDS);
+              }
+
+              Document parseIfSmall(DocumentBuilder builder, File file)
+                  throws IOException, SAXException {
+                // BUG: Diagnostic contains: `in` (FileInputStream) is not closed
+                InputStream in = new FileInputStream(file);
+                if (file.length() > 1_000_000) {
+                  return null;
+                }
+                return builder.parse(in);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negativeArrayAccessBetweenAcquireAndClose() {
     helper
         .addSourceLines(

@@ -50,6 +50,24 @@ class ModelParserTest {
   }
 
   @Test
+  void notResourceTakesTypesConstructorsAndMethods() {
+    List<ModelEntry> entries =
+        ModelParser.parse(
+            "my.model",
+            """
+            not-resource com.example.Source
+            not-resource com.example.View(com.example.Source, long)
+            not-resource com.example.Source#createView(long, long)
+            """);
+    assertTrue(entries.get(0).isType());
+    assertTrue(entries.get(1).isConstructor());
+    ModelEntry method = entries.get(2);
+    assertFalse(method.isType() || method.isConstructor());
+    assertEquals("createView", method.method());
+    assertEquals(List.of("long", "long"), method.params());
+  }
+
+  @Test
   void closerNamesMayBeEndings() {
     List<ModelEntry> entries = ModelParser.parse("my.model", "closer-name *AndClose");
     assertEquals("*AndClose", entries.get(0).owner());
@@ -67,9 +85,7 @@ class ModelParserTest {
         "m.model:1: unknown entry kind 'aquire'. Use one of: resource, not-resource, acquire");
     assertError("acquire Files#lines", "m.model:1: 'Files' is not a fully qualified type name");
     assertError("throws java.lang.Integer#parseInt", "'throws' takes 2 word(s), found 1");
-    assertError(
-        "not-resource java.util.Scanner#next",
-        "'not-resource' takes a type or a constructor, not a method");
+    assertError("trivial-close java.io.InputStream#close", "'java.io.InputStream#close' is not a");
     assertError(
         "acquire java.nio.file.Files#new(java.nio.file.Path", "has an unclosed parameter list");
     assertError(

@@ -895,6 +895,14 @@ final class LeakTransfer
       }
     } else if (ctx.model.isCharsetException(cause) && passesStandardCharset(args)) {
       return notFollowed;
+    } else if (n instanceof MethodInvocationNode call
+        && receiverType != null
+        && ctx.model.releasesOnThrow(callee, receiverType)) {
+      // `socket.connect(address)` closes the socket when the connection fails.
+      AliasKey receiver = ctx.key(call.getTarget().getReceiver());
+      if (receiver != null) {
+        base = base.discharge(List.of(receiver)).store();
+      }
     }
     return base.toExceptional(witness(Witness.Kind.CALL_THROWS, n.getTree(), exception));
   }

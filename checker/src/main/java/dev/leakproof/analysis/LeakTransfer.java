@@ -537,6 +537,15 @@ final class LeakTransfer
       return finish(n, s, s);
     }
     LeakStore whenNull = s.dropFactsWith(key, false);
+    if (other instanceof FieldAccessNode f
+        && f.getReceiver() instanceof ThisNode
+        && ctx.nullMeansClosed.get(f.getElement()) instanceof Integer before
+        && n.getTree() != null
+        && ASTHelpers.getStartPosition(n.getTree()) < before) {
+      // `if (session != null) { lob.close(); session.close(); session = null; }`: null here means
+      // an earlier close() ran (see ClosedGuards.nullMeansClosed).
+      whenNull = releaseFields(whenNull, ctx.notReopened);
+    }
     LeakStore whenNotNull =
         other instanceof LocalVariableNode v ? s.whereNotNull(v.getElement()) : s;
     if (whenNull == s && whenNotNull == s) {

@@ -75,6 +75,10 @@ final class UnitAnalysis {
                   && ctx.model.isLifecycleMethod(sym)))) {
         ctx.lastUserSets = ClosedGuards.lastUserSets(unit.body(), cls, ctx.model, ctx.state);
       }
+      ctx.nullMeansClosed = ClosedGuards.nullMeansClosed(unitPath, ownedFields.keySet());
+      if (!ctx.nullMeansClosed.isEmpty()) {
+        ctx.notReopened = ClosedGuards.notReopened(unitPath, ownedFields.keySet());
+      }
       if (cls != null) {
         ctx.releasedBySuper =
             InheritedRelease.fieldsReturnedByOverrides(cls, ownedFields.keySet(), ctx.state);

@@ -543,7 +543,7 @@ final class LeakTransfer
         && n.getTree() != null
         && ASTHelpers.getStartPosition(n.getTree()) < before) {
       // `if (session != null) { lob.close(); session.close(); session = null; }`: null here means
-      // an earlier close() ran (see ClosedGuards.nullMeansClosed).
+      // an earlier close() ran (see SiblingNullGuards).
       whenNull = releaseFields(whenNull, ctx.notReopened);
     }
     LeakStore whenNotNull =

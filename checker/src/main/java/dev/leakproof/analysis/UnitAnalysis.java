@@ -75,9 +75,9 @@ final class UnitAnalysis {
                   && ctx.model.isLifecycleMethod(sym)))) {
         ctx.lastUserSets = ClosedGuards.lastUserSets(unit.body(), cls, ctx.model, ctx.state);
       }
-      ctx.nullMeansClosed = ClosedGuards.nullMeansClosed(unitPath, ownedFields.keySet());
+      ctx.nullMeansClosed = SiblingNullGuards.nullMeansClosed(unitPath, ownedFields.keySet());
       if (!ctx.nullMeansClosed.isEmpty()) {
-        ctx.notReopened = ClosedGuards.notReopened(unitPath, ownedFields.keySet());
+        ctx.notReopened = SiblingNullGuards.notReopened(unitPath, ownedFields.keySet());
       }
       if (cls != null) {
         ctx.releasedBySuper =

@@ -89,7 +89,7 @@ final class UnitContext {
 
   /**
    * Owned fields whose null test, placed before the given position, says the lifecycle method ran
-   * before: see {@code ClosedGuards#nullMeansClosed}.
+   * before: see {@code SiblingNullGuards#nullMeansClosed}.
    */
   Map<VariableElement, Integer> nullMeansClosed = Map.of();
 

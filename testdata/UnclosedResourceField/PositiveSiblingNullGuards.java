@@ -54,6 +54,54 @@ public class PositiveSiblingNullGuards {
     }
   }
 
+  /** Without a peer the constructor returns before it opens the control session. */
+  static final class NoPeer implements Closeable {
+    private Channel control;
+    // BUG: Diagnostic contains: [UnclosedResourceField]
+    private final Channel data = new Channel(); // leak: without a peer, close() skips it
+
+    NoPeer(String peer) {
+      if (peer == null) {
+        return;
+      }
+      control = new Channel();
+    }
+
+    @Override
+    public void close() {
+      if (control != null) {
+        data.close();
+        control.close();
+        control = null;
+      }
+    }
+  }
+
+  /** close() also shuts the peer's control session, and the peer's own close() then skips its data. */
+  static final class Paired implements Closeable {
+    private Channel control = new Channel();
+    // BUG: Diagnostic contains: [UnclosedResourceField]
+    private final Channel data = new Channel(); // leak: once the peer closed control, close() skips it
+    private Paired peer;
+
+    void pair(Paired other) {
+      peer = other;
+    }
+
+    @Override
+    public void close() {
+      if (control != null) {
+        if (peer != null && peer.control != null) {
+          peer.control.close();
+          peer.control = null;
+        }
+        data.close();
+        control.close();
+        control = null;
+      }
+    }
+  }
+
   /** detach() drops the control session (and closes it) but leaves the data channel open. */
   static final class Detachable implements Closeable {
     private Channel control = new Channel();

@@ -4,6 +4,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -11,9 +12,11 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
@@ -184,7 +187,9 @@ final class SiblingNullGuards {
       @Override
       public Void visitAssignment(AssignmentTree a, Void unused) {
         if (ASTHelpers.getSymbol(a.getVariable()) == x) {
-          if (a.getExpression().getKind() == Tree.Kind.NULL_LITERAL && guardedNotNull(x)) {
+          if (a.getExpression().getKind() == Tree.Kind.NULL_LITERAL
+              && ownField(a.getVariable())
+              && guardedNotNull(x)) {
             first[0] = Math.min(first[0], ASTHelpers.getStartPosition(a));
           } else {
             bad[0] = true;
@@ -226,6 +231,15 @@ final class SiblingNullGuards {
     return bad[0] || first[0] == Integer.MAX_VALUE ? null : first[0];
   }
 
+  /** {@code x} or {@code this.x}, not another object's field. */
+  private static boolean ownField(ExpressionTree variable) {
+    ExpressionTree v = ASTHelpers.stripParentheses(variable);
+    return v instanceof IdentifierTree
+        || (v instanceof MemberSelectTree s
+            && s.getExpression() instanceof IdentifierTree id
+            && id.getName().contentEquals("this"));
+  }
+
   private static boolean enclosedByLoop(TreePath path) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       switch (p.getLeaf().getKind()) {
@@ -255,7 +269,7 @@ final class SiblingNullGuards {
         b.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL
             ? b.getRightOperand()
             : b.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL ? b.getLeftOperand() : null;
-    if (other == null || ASTHelpers.getSymbol(other) != x) {
+    if (other == null || ASTHelpers.getSymbol(other) != x || !ownField(other)) {
       return null;
     }
     return b.getKind() == Tree.Kind.NOT_EQUAL_TO;
@@ -281,12 +295,36 @@ final class SiblingNullGuards {
           && ASTHelpers.getSymbol(m) instanceof MethodSymbol sym
           && sym.isConstructor()) {
         anyConstructor = true;
-        if (m.getBody() == null || !(callsThis(m.getBody()) || setsOnEveryPath(m.getBody(), x))) {
+        if (m.getBody() == null
+            || !(callsThis(m.getBody())
+                || (!exitsEarly(m.getBody()) && setsOnEveryPath(m.getBody(), x)))) {
           return false;
         }
       }
     }
     return anyConstructor;
+  }
+
+  /**
+   * Whether {@code body} has a {@code return} or {@code break} that could end it, or a block in it,
+   * before the field is set.
+   */
+  private static boolean exitsEarly(BlockTree body) {
+    boolean[] found = {false};
+    new UnitScanner() {
+      @Override
+      public Void visitReturn(ReturnTree r, Void unused) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitBreak(BreakTree b, Void unused) {
+        found[0] = true;
+        return null;
+      }
+    }.scan(body, null);
+    return found[0];
   }
 
   private static boolean isValue(ExpressionTree e) {

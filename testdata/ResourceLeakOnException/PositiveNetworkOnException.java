@@ -46,8 +46,9 @@ public class PositiveNetworkOnException {
 
   public boolean tcpCheck(String host, int port) throws IOException {
     // BUG: Diagnostic contains: [ResourceLeakOnException]
-    SocketChannel ch = SocketChannel.open(); // leak: connect can throw before close
-    ch.connect(new InetSocketAddress(host, port));
+    SocketChannel ch = SocketChannel.open(); // leak: the probe write can throw before close
+    ch.connect(new InetSocketAddress(host, port)); // a failed connect closes the channel itself
+    ch.write(ByteBuffer.wrap(new byte[] {'\n'}));
     boolean ok = ch.isConnected();
     ch.close();
     return ok;

@@ -547,6 +547,15 @@ final class LeakTransfer
       return finish(n, s, s);
     }
     LeakStore whenNull = s.dropFactsWith(key, false);
+    if (other instanceof FieldAccessNode f
+        && f.getReceiver() instanceof ThisNode
+        && ctx.nullMeansClosed.get(f.getElement()) instanceof Integer before
+        && n.getTree() != null
+        && ASTHelpers.getStartPosition(n.getTree()) < before) {
+      // `if (session != null) { lob.close(); session.close(); session = null; }`: null here means
+      // an earlier close() ran (see SiblingNullGuards).
+      whenNull = releaseFields(whenNull, ctx.notReopened);
+    }
     LeakStore whenNotNull =
         other instanceof LocalVariableNode v ? s.whereNotNull(v.getElement()) : s;
     if (whenNull == s && whenNotNull == s) {
@@ -905,6 +914,14 @@ final class LeakTransfer
       }
     } else if (ctx.model.isCharsetException(cause) && passesStandardCharset(args)) {
       return notFollowed;
+    } else if (n instanceof MethodInvocationNode call
+        && receiverType != null
+        && ctx.model.releasesOnThrow(callee, receiverType)) {
+      // `socket.connect(address)` closes the socket when the connection fails.
+      AliasKey receiver = ctx.key(call.getTarget().getReceiver());
+      if (receiver != null) {
+        base = base.discharge(List.of(receiver)).store();
+      }
     }
     return base.toExceptional(witness(Witness.Kind.CALL_THROWS, n.getTree(), exception));
   }

@@ -75,6 +75,10 @@ final class UnitAnalysis {
                   && ctx.model.isLifecycleMethod(sym)))) {
         ctx.lastUserSets = ClosedGuards.lastUserSets(unit.body(), cls, ctx.model, ctx.state);
       }
+      ctx.nullMeansClosed = SiblingNullGuards.nullMeansClosed(unitPath, ownedFields.keySet());
+      if (!ctx.nullMeansClosed.isEmpty()) {
+        ctx.notReopened = SiblingNullGuards.notReopened(unitPath, ownedFields.keySet());
+      }
       if (cls != null) {
         ctx.releasedBySuper =
             InheritedRelease.fieldsReturnedByOverrides(cls, ownedFields.keySet(), ctx.state);

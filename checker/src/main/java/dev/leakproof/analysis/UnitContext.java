@@ -90,6 +90,17 @@ final class UnitContext {
   /** Boolean fields of {@code this} that record whether it made an owned field's resource. */
   Map<VariableElement, VariableElement> ownershipFlags = Map.of();
 
+  /**
+   * Owned fields whose null test, placed before the given position, says the lifecycle method ran
+   * before: see {@code SiblingNullGuards#nullMeansClosed}.
+   */
+  Map<VariableElement, Integer> nullMeansClosed = Map.of();
+
+  /**
+   * Owned fields that nothing opens again after construction: released where such a test says so.
+   */
+  Set<VariableElement> notReopened = Set.of();
+
   /** Owned fields that a superclass's lifecycle method reaches: see {@code InheritedRelease}. */
   Set<VariableElement> releasedBySuper = Set.of();
 

@@ -114,6 +114,14 @@ public record ModelEntry(
     /** The method tells whether its receiver is still open: where it returned false, it is not. */
     OPEN_TEST("open-test", Target.METHOD, false),
     /**
+     * When a call of the method throws a checked exception, its receiver is released: a channel
+     * whose {@code connect} fails is closed. Only calls on a receiver whose static type is the
+     * entry's type are covered: a subtype may override the method and fail after it succeeded. An
+     * optional argument names the first Java release it holds for; the entry then applies only to
+     * code compiled for that release or later ({@code Socket#connect 24}).
+     */
+    RELEASE_ON_THROW("release-on-throw", Target.METHOD, false),
+    /**
      * The method throws this unchecked exception on bad input; such exceptions are followed, unless
      * an optional guard method (names separated by |) was called on the same receiver in a
      * condition around or before the call.

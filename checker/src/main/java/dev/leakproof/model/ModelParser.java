@@ -89,6 +89,16 @@ public final class ModelParser {
       }
       expectedWords = 4;
     }
+    String since = null;
+    if (kind == Kind.RELEASE_ON_THROW && words.length == 3) {
+      // release-on-throw java.net.Socket#connect 24: from this Java release on
+      since = words[2];
+      if (!since.matches("[1-9][0-9]?")) {
+        throw new ModelFormatException(
+            origin, "'" + since + "' is not a Java release number", example(kind));
+      }
+      expectedWords = 3;
+    }
     if (words.length != expectedWords) {
       throw new ModelFormatException(
           origin,
@@ -100,13 +110,13 @@ public final class ModelParser {
               + (words.length - 1),
           example(kind));
     }
-    String argument = kind.needsArgument() ? words[2] : null;
+    String argument = kind.needsArgument() ? words[2] : since;
     if (argument != null && kind.takesMethodNames()) {
       if (!argument.matches("[A-Za-z_$][\\w$]*(\\|[A-Za-z_$][\\w$]*)*")) {
         throw new ModelFormatException(
             origin, "'" + argument + "' is not a list of release method names", example(kind));
       }
-    } else if (argument != null && !QUALIFIED_NAME.matcher(argument).matches()) {
+    } else if (argument != null && since == null && !QUALIFIED_NAME.matcher(argument).matches()) {
       throw new ModelFormatException(
           origin, "'" + argument + "' is not a fully qualified type name", example(kind));
     }
@@ -215,6 +225,9 @@ public final class ModelParser {
                   + "#setVisualSignature";
           case CLOSED_TEST -> "closed-test java.net.Socket#isClosed";
           case OPEN_TEST -> "open-test java.nio.channels.Channel#isOpen";
+          case RELEASE_ON_THROW ->
+              "release-on-throw java.nio.channels.SocketChannel#connect"
+                  + " (optionally followed by the first Java release it holds for: 24)";
           case THROWS ->
               "throws java.lang.Integer#parseInt(java.lang.String) java.lang.NumberFormatException"
                   + " (optionally followed by guards: hasNext|isPresent)";

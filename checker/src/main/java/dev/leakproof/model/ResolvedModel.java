@@ -2,6 +2,7 @@ package dev.leakproof.model;
 
 import com.google.errorprone.VisitorState;
 import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Source;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -523,6 +524,44 @@ public final class ResolvedModel {
       found = find(Kind.THROWS, method, receiver);
     }
     return found == null ? null : new DocumentedException(found.argument(), found.guards());
+  }
+
+  /**
+   * Whether a call of {@code method} on a receiver of static type {@code receiver} releases the
+   * receiver when it throws a checked exception ({@code release-on-throw}). The receiver's type
+   * must be the entry's type itself: an override in a subtype may fail after the connection is
+   * made.
+   */
+  public boolean releasesOnThrow(MethodSymbol method, @Nullable Type receiver) {
+    Map<String, List<ModelEntry>> exact = byExactName.get(Kind.RELEASE_ON_THROW);
+    List<ModelEntry> candidates =
+        exact == null || receiver == null ? null : exact.get(method.getSimpleName().toString());
+    if (candidates == null) {
+      return false;
+    }
+    for (ModelEntry e : candidates) {
+      Type owner = resolve(e.owner());
+      if (owner != null
+          && types.isSameType(types.erasure(receiver), types.erasure(owner))
+          && matchesWithoutOverrides(e, method, receiver)
+          && compilesForRelease(e.argument())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the code is compiled for Java release {@code since} or later (always, when null): code
+   * compiled for a release cannot run on an older one. A compiler that does not know the release
+   * cannot target it.
+   */
+  private boolean compilesForRelease(@Nullable String since) {
+    if (since == null) {
+      return true;
+    }
+    Source wanted = Source.lookup(since);
+    return wanted != null && Source.instance(state.context).compareTo(wanted) >= 0;
   }
 
   /**

@@ -312,6 +312,48 @@ class ResourceLeakOnExceptionTest {
         .doTest();
   }
 
+  private static final String SOCKET_CONNECT =
+      """
+      import java.io.*;
+      import java.net.*;
+      class T {
+        Socket connect(InetSocketAddress a) throws IOException {
+          // BUG: Diagnostic contains: `s` (Socket) is not closed if `s.connect()` throws IOException
+          Socket s = new Socket();
+          s.connect(a, 1_000);
+          return s;
+        }
+        static class TracingSocket extends Socket {}
+        Socket connectSubclass(InetSocketAddress a) throws IOException {
+          // BUG: Diagnostic contains: `s` (TracingSocket) is not closed if `s.connect()` throws
+          TracingSocket s = new TracingSocket();
+          s.connect(a);
+          return s;
+        }
+      }
+      """;
+
+  @Test
+  void positiveSocketConnectBeforeJava24() {
+    // Until Java 24, a socket stays open when connect() fails on an unresolved address.
+    helper.addSourceLines("T.java", SOCKET_CONNECT).setArgs("--release", "21").doTest();
+  }
+
+  @Test
+  void negativeSocketConnectClosesOnFailureFromJava24() {
+    // From Java 24 on, Socket.connect closes the socket whenever it throws IOException; a subclass
+    // may override connect(), so it stays reported.
+    helper
+        .addSourceLines(
+            "T.java",
+            SOCKET_CONNECT.replace(
+                "    // BUG: Diagnostic contains: `s` (Socket) is not closed if `s.connect()` throws"
+                    + " IOException\n",
+                ""))
+        .setArgs("--release", "24")
+        .doTest();
+  }
+
   // ---- negatives ----------------------------------------------------------------------------
 
   @Test

@@ -124,6 +124,27 @@ class ModelParserTest {
   }
 
   @Test
+  void releaseOnThrowEntriesTakeAnOptionalRelease() {
+    List<ModelEntry> entries =
+        ModelParser.parse(
+            "r.model",
+            """
+            release-on-throw java.nio.channels.SocketChannel#connect
+            release-on-throw java.net.Socket#connect 24
+            """);
+    assertEquals(Kind.RELEASE_ON_THROW, entries.get(0).kind());
+    assertEquals(null, entries.get(0).argument());
+    assertEquals("24", entries.get(1).argument());
+    ModelFormatException e =
+        assertThrows(
+            ModelFormatException.class,
+            () -> ModelParser.parse("r.model", "release-on-throw java.net.Socket#connect jdk24"));
+    assertTrue(
+        e.getMessage().startsWith("r.model:1: 'jdk24' is not a Java release number"),
+        e.getMessage());
+  }
+
+  @Test
   void noThrowEntriesTakeAMethodOrAConstructor() {
     List<ModelEntry> entries =
         ModelParser.parse(

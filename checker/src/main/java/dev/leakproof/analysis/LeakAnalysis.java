@@ -63,6 +63,8 @@ public final class LeakAnalysis {
   private final Set<Tree> holdSkipNoted = new HashSet<>();
   private final Map<ClassTree, Map<VariableElement, OwnedFields.Owned>> ownedFields =
       new IdentityHashMap<>();
+  private final Map<ClassTree, Map<VariableElement, VariableElement>> ownershipFlags =
+      new IdentityHashMap<>();
 
   @Inject
   public LeakAnalysis(ErrorProneFlags flags) {
@@ -312,6 +314,10 @@ public final class LeakAnalysis {
       Faults.at(
           Faults.Point.ANALYSIS, unit instanceof MethodTree m ? m.getName().toString() : null);
       UnitContext ctx = new UnitContext(model, config, state, m -> summaryOf(m, state));
+      ctx.ownershipFlagsOf =
+          cls ->
+              ownershipFlags.computeIfAbsent(
+                  cls, c -> OwnershipFlags.of(c, ownedFieldsOf(c).keySet()));
       result =
           UnitAnalysis.run(
               unitPath,
@@ -500,6 +506,7 @@ public final class LeakAnalysis {
       skipNoted.clear();
       holdSkipNoted.clear();
       ownedFields.clear();
+      ownershipFlags.clear();
       index = null;
     }
   }

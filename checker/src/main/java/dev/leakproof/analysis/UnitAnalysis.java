@@ -82,7 +82,7 @@ final class UnitAnalysis {
       if (cls != null) {
         ctx.releasedBySuper =
             InheritedRelease.fieldsReturnedByOverrides(cls, ownedFields.keySet(), ctx.state);
-        ctx.ownershipFlags = OwnershipFlags.of(cls, ownedFields.keySet());
+        ctx.ownershipFlags = ctx.ownershipFlagsOf.apply(cls);
       }
     }
     ctx.budget.chargeCfg(unit.body());

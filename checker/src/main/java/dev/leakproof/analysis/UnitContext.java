@@ -3,6 +3,7 @@ package dev.leakproof.analysis;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -89,6 +90,10 @@ final class UnitContext {
 
   /** Boolean fields of {@code this} that record whether it made an owned field's resource. */
   Map<VariableElement, VariableElement> ownershipFlags = Map.of();
+
+  /** The ownership flags of a class, computed once per class by whoever runs the analysis. */
+  Function<ClassTree, Map<VariableElement, VariableElement>> ownershipFlagsOf =
+      cls -> OwnershipFlags.of(cls, ownedFields.keySet());
 
   /**
    * Owned fields whose null test, placed before the given position, says the lifecycle method ran

@@ -136,12 +136,7 @@ final class ClosedGuards {
         && call.getMethodSelect() instanceof MemberSelectTree select
         && select.getIdentifier().contentEquals("isEmpty")) {
       ExpressionTree receiver = ASTHelpers.stripParentheses(select.getExpression());
-      boolean ownField =
-          receiver instanceof IdentifierTree
-              || (receiver instanceof MemberSelectTree s
-                  && s.getExpression() instanceof IdentifierTree id
-                  && id.getName().contentEquals("this"));
-      if (ownField
+      if (OwnedFields.isThisField(receiver)
           && ASTHelpers.getSymbol(receiver) instanceof VariableElement v
           && v.getKind() == ElementKind.FIELD
           && !v.getModifiers().contains(Modifier.STATIC)) {

@@ -373,9 +373,14 @@ public final class OwnedFields {
     return closed;
   }
 
-  private static boolean isThisField(ExpressionTree target) {
-    return target instanceof IdentifierTree
-        || (target instanceof MemberSelectTree select
+  /**
+   * Whether {@code tree} names a member of this object: a simple name ({@code x}) or {@code
+   * this.x}, not another object's field. Callers check the symbol's kind.
+   */
+  static boolean isThisField(ExpressionTree tree) {
+    ExpressionTree t = ASTHelpers.stripParentheses(tree);
+    return t instanceof IdentifierTree
+        || (t instanceof MemberSelectTree select
             && select.getExpression() instanceof IdentifierTree id
             && id.getName().contentEquals("this"));
   }

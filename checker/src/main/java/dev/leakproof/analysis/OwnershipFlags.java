@@ -9,7 +9,6 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -142,12 +141,7 @@ final class OwnershipFlags {
 
   /** The field of {@code this} that {@code tree} names ({@code f} or {@code this.f}), or null. */
   private static @Nullable VariableElement fieldOfThis(ExpressionTree tree) {
-    boolean ofThis =
-        tree instanceof IdentifierTree
-            || (tree instanceof MemberSelectTree s
-                && s.getExpression() instanceof IdentifierTree id
-                && id.getName().contentEquals("this"));
-    return ofThis
+    return OwnedFields.isThisField(tree)
             && ASTHelpers.getSymbol(tree) instanceof VariableElement v
             && v.getKind() == ElementKind.FIELD
         ? v

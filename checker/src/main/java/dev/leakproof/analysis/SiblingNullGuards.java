@@ -12,7 +12,6 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -188,7 +187,7 @@ final class SiblingNullGuards {
       public Void visitAssignment(AssignmentTree a, Void unused) {
         if (ASTHelpers.getSymbol(a.getVariable()) == x) {
           if (a.getExpression().getKind() == Tree.Kind.NULL_LITERAL
-              && ownField(a.getVariable())
+              && OwnedFields.isThisField(a.getVariable())
               && guardedNotNull(x)) {
             first[0] = Math.min(first[0], ASTHelpers.getStartPosition(a));
           } else {
@@ -231,15 +230,6 @@ final class SiblingNullGuards {
     return bad[0] || first[0] == Integer.MAX_VALUE ? null : first[0];
   }
 
-  /** {@code x} or {@code this.x}, not another object's field. */
-  private static boolean ownField(ExpressionTree variable) {
-    ExpressionTree v = ASTHelpers.stripParentheses(variable);
-    return v instanceof IdentifierTree
-        || (v instanceof MemberSelectTree s
-            && s.getExpression() instanceof IdentifierTree id
-            && id.getName().contentEquals("this"));
-  }
-
   private static boolean enclosedByLoop(TreePath path) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       switch (p.getLeaf().getKind()) {
@@ -269,7 +259,7 @@ final class SiblingNullGuards {
         b.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL
             ? b.getRightOperand()
             : b.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL ? b.getLeftOperand() : null;
-    if (other == null || ASTHelpers.getSymbol(other) != x || !ownField(other)) {
+    if (other == null || ASTHelpers.getSymbol(other) != x || !OwnedFields.isThisField(other)) {
       return null;
     }
     return b.getKind() == Tree.Kind.NOT_EQUAL_TO;

@@ -58,6 +58,7 @@ public final class LeakAnalysis {
   private final Set<Tree> inProgress = new HashSet<>();
   private final Map<Tree, Boolean> emptySummaries = new IdentityHashMap<>();
   private final Map<MethodSymbol, Boolean> mayReturnFresh = new HashMap<>();
+  private final Map<Tree, Boolean> mayAcquire = new IdentityHashMap<>();
   private @Nullable Types types;
   private final Set<Tree> skipNoted = new HashSet<>();
   private final Set<Tree> holdSkipNoted = new HashSet<>();
@@ -253,8 +254,18 @@ public final class LeakAnalysis {
             || isLifecycleMethodOfOwner(unitPath));
   }
 
+  /**
+   * The prefilter's answer for a body, walked once whether it is asked for the unit's own findings
+   * or for a caller's {@link #mayReturnFresh}. (An answer given while a recursive callee was taken
+   * to return a fresh resource can only be a safe yes.)
+   */
   private boolean mayAcquire(Tree body) {
-    return Prefilter.mayAcquire(body, model, currentUnit.getSourceFile(), this::mayReturnFresh);
+    Boolean known = mayAcquire.get(body);
+    if (known == null) {
+      known = Prefilter.mayAcquire(body, model, currentUnit.getSourceFile(), this::mayReturnFresh);
+      mayAcquire.put(body, known);
+    }
+    return known;
   }
 
   /**
@@ -500,6 +511,7 @@ public final class LeakAnalysis {
       results.clear();
       emptySummaries.clear();
       mayReturnFresh.clear();
+      mayAcquire.clear();
       holdResults.clear();
       holdSkipped.clear();
       holdHelpers = null;
